@@ -1,0 +1,91 @@
+using System.CommandLine;
+using AgCc.Client;
+using AgCc.Core.Corpora;
+using AgCc.LocalStack;
+
+namespace AgCc.Cli.Commands;
+
+/// <summary>`agcc up` and `agcc demo`: the local stack in the foreground until Ctrl-C.</summary>
+public static class StackCommands
+{
+    public const string DemoCorpus = "demo-crema-d";
+
+    public static Command Up()
+    {
+        var command = new Command("up", "Start Azurite, silo(s) and the dashboard on 127.0.0.1 and run until Ctrl-C");
+        var options = StackOptions.AddTo(command);
+        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), afterStart: null, cancellationToken));
+        return command;
+    }
+
+    public static Command Demo()
+    {
+        var command = new Command("demo", "Bring the stack up and run the demo experiment on the synthetic corpora");
+        var options = StackOptions.AddTo(command);
+        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RegisterDemoCorpusAsync, cancellationToken));
+        return command;
+    }
+
+    // The demo will generate the synthetic corpus pair and run the paper's grid (later issues);
+    // for now it registers the first corpus so the dashboard has something to show.
+    private static async Task RegisterDemoCorpusAsync(RunningStack stack, string home, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(home, "corpora", DemoCorpus)).FullName;
+        await using var client = await AgCcClient.ConnectAsync(stack.Settings, cancellationToken);
+        var corpus = await client.AddCorpusAsync(DemoCorpus, CorpusLayout.CremaD, folder);
+        Console.WriteLine($"demo: registered corpus {corpus.Name} ({corpus.Layout.ToName()}) at {corpus.Path}");
+    }
+
+    private static async Task RunStackAsync(
+        LocalStackOptions options, Func<RunningStack, string, CancellationToken, Task>? afterStart, CancellationToken cancellationToken)
+    {
+        if (StackState.TryLoad(options.Home) is { } running)
+            throw new CliException($"a stack is already running (launcher pid {running.LauncherPid}), dashboard at {running.DashboardUrl}");
+
+        await using var stack = await RunningStack.StartAsync(options, message => Console.WriteLine($"agcc: {message}"), cancellationToken);
+        stack.Describe(Environment.ProcessId).Save(options.Home);
+        try
+        {
+            Console.WriteLine($"Dashboard: {stack.DashboardAddress}");
+            Console.WriteLine($"Storage:   {StackState.PathIn(options.Home)} (other terminals: ./agcc corpus list, ./agcc cluster status)");
+            if (afterStart is not null) await afterStart(stack, options.Home, cancellationToken);
+            Console.WriteLine("agcc: running; press Ctrl-C to stop");
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            Console.WriteLine("agcc: stopping");
+        }
+        finally
+        {
+            StackState.Delete(options.Home);
+        }
+    }
+
+    private sealed record StackOptions(Option<int> Port, Option<int> Silos, Option<int> GpuSilos)
+    {
+        public static StackOptions AddTo(Command command)
+        {
+            var port = new Option<int>("--port") { Description = "Dashboard port on 127.0.0.1 (0: a free port)", DefaultValueFactory = _ => 0 };
+            var silos = new Option<int>("--silos") { Description = "Number of silo processes", DefaultValueFactory = _ => 1 };
+            var gpuSilos = new Option<int>("--gpu-silos") { Description = "How many of the silos carry the gpu role", DefaultValueFactory = _ => 0 };
+            port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be 0–65535"); });
+            silos.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 16) r.AddError("--silos must be 1–16"); });
+            gpuSilos.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--gpu-silos must not be negative"); });
+            command.Options.Add(port);
+            command.Options.Add(silos);
+            command.Options.Add(gpuSilos);
+            return new StackOptions(port, silos, gpuSilos);
+        }
+
+        public LocalStackOptions Read(ParseResult parse)
+        {
+            var (silos, gpu) = (parse.GetValue(Silos), parse.GetValue(GpuSilos));
+            if (gpu > silos) throw new CliException($"--gpu-silos {gpu} is more than --silos {silos}");
+            return new LocalStackOptions
+            {
+                Home = AgCcHome.Resolve(),
+                Silos = silos,
+                GpuSilos = gpu,
+                DashboardPort = parse.GetValue(Port),
+            };
+        }
+    }
+}

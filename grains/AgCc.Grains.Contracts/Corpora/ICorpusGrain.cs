@@ -1,0 +1,14 @@
+namespace AgCc.Grains.Corpora;
+
+/// <summary>A corpus, keyed by its name (`crema-d`).</summary>
+public interface ICorpusGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Registers the corpus's layout and location. Registering again with the same layout and
+    /// path is a no-op; with another one it is an error, so a name never silently changes meaning.
+    /// </summary>
+    Task<CorpusInfo> Register(CorpusRegistration registration);
+
+    /// <summary>The registration, or null when no corpus of this name was registered.</summary>
+    Task<CorpusInfo?> GetInfo();
+}

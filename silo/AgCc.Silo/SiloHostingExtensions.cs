@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using AgCc.Core.Torch;
+using AgCc.Grains;
+using AgCc.Grains.Cluster;
+using AgCc.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+
+namespace AgCc.Silo;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>Container of the blob-backed grain state.</summary>
+    public const string GrainStateContainer = "agcc-grains";
+
+    /// <summary>
+    /// A silo of the AgCc cluster: Azure Table membership and reminders, Azure Blob grain state,
+    /// its role and torch device published as silo metadata, and the Orleans dashboard's collector.
+    /// </summary>
+    public static IHostApplicationBuilder AddAgCcSilo(this IHostApplicationBuilder builder)
+    {
+        var settings = AgCcSettings.Read(builder.Configuration);
+        var silo = SiloSettings.Read(builder.Configuration);
+        // Resolving the device loads libtorch: a silo that cannot train fails here, at start.
+        var device = TorchDevice.Describe(TorchDevice.Resolve(silo.Device));
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            orleans.Configure<SiloOptions>(o => o.SiloName = silo.Name);
+            orleans.ConfigureEndpoints(silo.AdvertisedAddress, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+            // Failure-detection timings (ProbeTimeout, NumMissedProbesLimit, ...) from AgCc:Membership.
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("AgCc:Membership"));
+
+            orleans.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings.StorageConnectionString));
+            orleans.UseAzureTableReminderService(o => o.TableServiceClient = StorageClients.Tables(settings.StorageConnectionString));
+            orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o =>
+            {
+                o.BlobServiceClient = StorageClients.Blobs(settings.StorageConnectionString);
+                o.ContainerName = GrainStateContainer;
+            });
+
+            orleans.UseSiloMetadata(new Dictionary<string, string>
+            {
+                [SiloMetadataKeys.Role] = silo.Role,
+                [SiloMetadataKeys.Device] = device,
+            });
+            orleans.AddDashboard();
+        });
+        return builder;
+    }
+}
