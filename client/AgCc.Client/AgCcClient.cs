@@ -16,6 +16,9 @@ namespace AgCc.Client;
 /// </summary>
 public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
 {
+    /// <summary>How long <c>ConnectAsync</c> waits for a gateway of the cluster to answer.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
+
     private IHost? ownedHost;
 
     /// <summary>Connects to the cluster whose membership table lives in this storage account.</summary>
@@ -30,15 +33,25 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     public static Task<AgCcClient> ConnectAsync(IConfiguration configuration, CancellationToken cancellationToken = default) =>
         ConnectAsync(AgCcSettings.Read(configuration), cancellationToken);
 
-    public static async Task<AgCcClient> ConnectAsync(AgCcSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<AgCcClient> ConnectAsync(
+        AgCcSettings settings, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? DefaultConnectTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client => client.UseAgCcCluster(settings));
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new TimeoutException(
+                $"no silo of cluster '{settings.ClusterId}' answered within {limit.TotalSeconds:0} s; is the cluster running, and is the cluster id right?");
         }
         catch
         {

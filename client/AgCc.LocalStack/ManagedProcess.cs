@@ -9,7 +9,7 @@ namespace AgCc.LocalStack;
 /// </summary>
 public sealed partial class ManagedProcess : IAsyncDisposable
 {
-    private const int SigKill = 9, SigTerm = 15;
+    private const int SigInt = 2, SigKill = 9, SigTerm = 15;
     private const int TailLines = 40;
 
     private readonly Process process;
@@ -28,6 +28,9 @@ public sealed partial class ManagedProcess : IAsyncDisposable
 
     /// <summary>Completes when the process has exited and its output is drained.</summary>
     public Task Exited => exited.Task;
+
+    /// <summary>The exit code, once <see cref="Exited"/> has completed.</summary>
+    public int ExitCode => process.ExitCode;
 
     private ManagedProcess(string name, ProcessStartInfo start, string logPath, Func<string, bool> isReadyLine)
     {
@@ -83,10 +86,15 @@ public sealed partial class ManagedProcess : IAsyncDisposable
     }
 
     /// <summary>Asks the process to stop (SIGTERM), and kills it when it has not exited within <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    public Task StopAsync(TimeSpan grace) => SignalThenWaitAsync(SigTerm, grace);
+
+    /// <summary>Interrupts the process as Ctrl-C in its terminal would (SIGINT), then as <see cref="StopAsync"/>.</summary>
+    public Task InterruptAsync(TimeSpan grace) => SignalThenWaitAsync(SigInt, grace);
+
+    private async Task SignalThenWaitAsync(int signal, TimeSpan grace)
     {
         if (Exited.IsCompleted) return;
-        Signal(SigTerm);
+        Signal(signal);
         if (await Task.WhenAny(Exited, Task.Delay(grace)) != Exited)
         {
             Signal(SigKill);

@@ -6,7 +6,7 @@ namespace AgCc.LocalStack;
 /// The silo and dashboard assemblies the local stack runs. The build writes their paths to
 /// `agcc.binaries.json` beside every program that launches them (build/StackBinaries.targets).
 /// </summary>
-public sealed record StackBinaries(string Silo, string Dashboard)
+public sealed record StackBinaries(string Silo, string Dashboard, string? Cli = null)
 {
     public const string FileName = "agcc.binaries.json";
 

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AgCc.LocalStack;
+
+namespace AgCc.Integration.Tests;
+
+/// <summary>
+/// `agcc up` as a user runs it: Azurite, a silo and the dashboard come up on free loopback ports;
+/// the dashboard and its MudBlazor assets load in Production; other `agcc` commands find the
+/// stack; Ctrl-C stops everything; a corpus added before is there after the whole stack restarts.
+/// </summary>
+[Trait("Category", Categories.Integration)]
+public sealed partial class LocalStackTests : IDisposable
+{
+    private const string RunningText = "running; press Ctrl-C";
+    private readonly Cli cli = new(Directory.CreateTempSubdirectory("agcc-up-").FullName);
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    [Fact]
+    public async Task Up_serves_the_dashboard_and_state_survives_a_restart_of_the_whole_stack()
+    {
+        var corpusFolder = Directory.CreateDirectory(Path.Combine(cli.Home, "corpora", "crema-d")).FullName;
+
+        StackState first;
+        await using (var up = await cli.StartAsync(RunningText, "up"))
+        {
+            first = StackState.TryLoad(cli.Home) ?? throw new InvalidOperationException("up recorded no stack");
+            Assert.Equal(up.Pid, first.LauncherPid);
+            var dashboard = new Uri(first.DashboardUrl);
+            Assert.Equal("127.0.0.1", dashboard.Host);
+
+            await AssertDashboardServesAsync(dashboard);
+
+            var status = await cli.RunAsync("cluster", "status");
+            Assert.Equal(0, status.ExitCode);
+            Assert.Matches(@"(?m)^cpu-1\s+cpu\s+cpu\s+Active", status.Output);
+
+            var add = await cli.RunAsync("corpus", "add", "crema-d", "--layout", "crema-d", "--path", corpusFolder);
+            Assert.True(add.ExitCode == 0, add.Errors);
+
+            var corpora = await http.GetStringAsync(new Uri(dashboard, "/corpora"));
+            Assert.Contains(corpusFolder, corpora);
+
+            // Ctrl-C: the launcher stops everything it started and forgets the stack.
+            await up.InterruptAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(0, up.ExitCode);
+        }
+        Assert.Null(StackState.TryLoad(cli.Home));
+        Assert.All(first.Pids, pid => Assert.False(IsRunning(pid), $"process {pid} outlived the stack"));
+
+        await using (var again = await cli.StartAsync(RunningText, "up"))
+        {
+            var list = await cli.RunAsync("corpus", "list");
+            Assert.Equal(0, list.ExitCode);
+            Assert.Matches($@"(?m)^crema-d\s+crema-d\s+{Regex.Escape(corpusFolder)}\s", list.Output);
+            await again.InterruptAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private async Task AssertDashboardServesAsync(Uri dashboard)
+    {
+        var home = await http.GetAsync(dashboard);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+
+        var assets = AssetReference().Matches(html).Select(m => m.Groups[1].Value).ToArray();
+        Assert.Contains(assets, a => a.StartsWith("_content/MudBlazor/", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("_content/MudBlazor/", StringComparison.Ordinal) && a.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains("_framework/blazor.web.js", assets);
+        foreach (var asset in assets)
+        {
+            using var response = await http.GetAsync(new Uri(dashboard, asset));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}");
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000, $"{asset} is nearly empty");
+        }
+
+        // Prerendered on the server, so the silo table is in the first response.
+        var cluster = await http.GetStringAsync(new Uri(dashboard, "/cluster"));
+        Assert.Contains("cpu-1", cluster);
+        Assert.Contains("Active", cluster);
+
+        using var ops = await http.GetAsync(new Uri(dashboard, "/ops/orleans/"));
+        Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))"(?=[^>]*>)""")]
+    private static partial Regex AssetReference();
+
+    public void Dispose()
+    {
+        http.Dispose();
+        Directory.Delete(cli.Home, recursive: true);
+    }
+}
