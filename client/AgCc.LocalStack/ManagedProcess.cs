@@ -69,6 +69,20 @@ public sealed partial class ManagedProcess : IAsyncDisposable
         return managed;
     }
 
+    /// <summary>Whether a process of this id is running (any process, not only ours).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Waits for the ready line; fails with the output's tail if the process exits first or time runs out.</summary>
     public async Task<string> WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -34,21 +34,8 @@ public sealed record StackState(
         var path = PathIn(home);
         if (!File.Exists(path)) return null;
         var state = JsonSerializer.Deserialize<StackState>(File.ReadAllText(path), JsonDefaults.Options);
-        return state is not null && IsAlive(state.LauncherPid) ? state : null;
+        return state is not null && ManagedProcess.IsRunning(state.LauncherPid) ? state : null;
     }
 
     public static void Delete(string home) => File.Delete(PathIn(home));
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }

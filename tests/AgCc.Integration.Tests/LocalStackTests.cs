@@ -46,7 +46,7 @@ public sealed partial class LocalStackTests : IDisposable
             Assert.Equal(0, up.ExitCode);
         }
         Assert.Null(StackState.TryLoad(cli.Home));
-        Assert.All(first.Pids, pid => Assert.False(IsRunning(pid), $"process {pid} outlived the stack"));
+        Assert.All(first.Pids, pid => Assert.False(ManagedProcess.IsRunning(pid), $"process {pid} outlived the stack"));
 
         await using (var again = await cli.StartAsync(RunningText, "up"))
         {
@@ -83,18 +83,6 @@ public sealed partial class LocalStackTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
     }
 
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))"(?=[^>]*>)""")]
     private static partial Regex AssetReference();
