@@ -61,18 +61,50 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
         return new AgCcClient(host.Services.GetRequiredService<IClusterClient>()) { ownedHost = host };
     }
 
-    /// <summary>Registers a corpus by name, layout and location (ingestion is a later step).</summary>
-    public Task<CorpusInfo> AddCorpusAsync(string name, CorpusLayout layout, string path)
+    /// <summary>
+    /// Registers a corpus by name, layout and location; landmarks and alignments default to the
+    /// `openface/` and `mfa/` folders of <paramref name="path"/>. Ingestion is a separate step.
+    /// </summary>
+    public Task<CorpusInfo> AddCorpusAsync(string name, CorpusLayout layout, string path, string? landmarks = null, string? alignments = null)
     {
         CorpusName.Validate(name);
-        return cluster.GetGrain<ICorpusGrain>(name).Register(new CorpusRegistration(layout, path));
+        return Corpus(name).Register(new CorpusRegistration(layout, path, landmarks, alignments));
     }
 
+    /// <summary>Starts (or resumes) a corpus's ingestion in the cluster and returns at once.</summary>
+    public Task<IngestionProgress> StartIngestionAsync(string name) => Corpus(name).StartIngestion();
+
+    /// <summary>
+    /// Starts a corpus's ingestion and follows it until it completes or fails, reporting progress
+    /// every <paramref name="pollInterval"/> (default half a second).
+    /// </summary>
+    public async Task<IngestionProgress> IngestAsync(
+        string name, IProgress<IngestionProgress>? progress = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        var current = await StartIngestionAsync(name);
+        using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
+        while (true)
+        {
+            progress?.Report(current);
+            if (current.State is IngestionState.Completed or IngestionState.Failed) return current;
+            await timer.WaitForNextTickAsync(cancellationToken);
+            current = (await GetCorpusSummaryAsync(name)).Ingestion;
+        }
+    }
+
+    /// <summary>A corpus with its ingestion progress and counts per emotion and speaker.</summary>
+    public Task<CorpusSummary> GetCorpusSummaryAsync(string name) => Corpus(name).GetSummary();
+
+    /// <summary>The utterances the current ingestion rejected or excluded, with reasons.</summary>
+    public Task<IReadOnlyList<RejectedUtterance>> GetRejectionsAsync(string name) => Corpus(name).GetRejections();
+
     /// <summary>A corpus by name, or null when none of that name is registered.</summary>
-    public Task<CorpusInfo?> GetCorpusAsync(string name)
+    public Task<CorpusInfo?> GetCorpusAsync(string name) => Corpus(name).GetInfo();
+
+    private ICorpusGrain Corpus(string name)
     {
         CorpusName.Validate(name);
-        return cluster.GetGrain<ICorpusGrain>(name).GetInfo();
+        return cluster.GetGrain<ICorpusGrain>(name);
     }
 
     /// <summary>All registered corpora, by name.</summary>

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using AgCc.Core.Torch;
 using AgCc.Grains;
+using AgCc.Grains.Artifacts;
 using AgCc.Grains.Cluster;
+using AgCc.Grains.Corpora;
+using AgCc.Silo.Artifacts;
 using AgCc.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +57,8 @@ public static class SiloHostingExtensions
             });
             orleans.AddDashboard();
         });
+        builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
+        builder.Services.AddSingleton<IArtifactStore>(_ => new BlobArtifactStore(StorageClients.Blobs(settings.StorageConnectionString)));
         return builder;
     }
 }

@@ -1,5 +1,8 @@
 using AgCc.Client;
+using AgCc.Grains.Artifacts;
 using AgCc.Grains.Cluster;
+using AgCc.Grains.Corpora;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 
@@ -16,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public AgCcClient Client { get; private set; } = null!;
 
+    /// <summary>One store for both silos, as one storage account would be.</summary>
+    public InMemoryArtifactStore Artifacts { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -26,6 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             var isGpu = Interlocked.Increment(ref silosConfigured) == 2;
             if (isGpu) options.SiloName = GpuSiloName;
             silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IArtifactStore>(Artifacts);
+            silo.Services.Configure<IngestionOptions>(o => o.BatchSize = 4);
             silo.UseSiloMetadata(new Dictionary<string, string>
             {
                 [SiloMetadataKeys.Role] = isGpu ? "gpu" : "cpu",

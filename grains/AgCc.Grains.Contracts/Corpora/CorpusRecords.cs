@@ -2,11 +2,19 @@ using AgCc.Core.Corpora;
 
 namespace AgCc.Grains.Corpora;
 
-/// <summary>What a user says to register a corpus.</summary>
+/// <summary>
+/// What a user says to register a corpus: its layout and root, and where its landmarks and
+/// alignments are when not in the root's `openface/` and `mfa/` folders.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CorpusRegistration(
     [property: Id(0)] CorpusLayout Layout,
-    [property: Id(1)] string Path);
+    [property: Id(1)] string Path,
+    [property: Id(2)] string? Landmarks = null,
+    [property: Id(3)] string? Alignments = null)
+{
+    public CorpusLocation Location => new(Path, Landmarks, Alignments);
+}
 
 /// <summary>A registered corpus as users see it.</summary>
 [GenerateSerializer, Immutable]
@@ -14,4 +22,9 @@ public sealed record CorpusInfo(
     [property: Id(0)] string Name,
     [property: Id(1)] CorpusLayout Layout,
     [property: Id(2)] string Path,
-    [property: Id(3)] DateTimeOffset RegisteredAt);
+    [property: Id(3)] DateTimeOffset RegisteredAt,
+    [property: Id(4)] string? Landmarks = null,
+    [property: Id(5)] string? Alignments = null)
+{
+    public CorpusLocation Location => new(Path, Landmarks, Alignments);
+}

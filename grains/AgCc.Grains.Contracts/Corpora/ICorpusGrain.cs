@@ -11,4 +11,15 @@ public interface ICorpusGrain : IGrainWithStringKey
 
     /// <summary>The registration, or null when no corpus of this name was registered.</summary>
     Task<CorpusInfo?> GetInfo();
+
+    /// <summary>
+    /// Starts (or resumes) ingestion in the background and returns at once. Re-ingesting a corpus
+    /// whose files have not changed since the last completed ingestion is a no-op.
+    /// </summary>
+    Task<IngestionProgress> StartIngestion();
+
+    Task<CorpusSummary> GetSummary();
+
+    /// <summary>Every rejected or excluded utterance of the current ingestion, with its reason.</summary>
+    Task<IReadOnlyList<RejectedUtterance>> GetRejections();
 }

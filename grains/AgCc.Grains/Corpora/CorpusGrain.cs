@@ -1,12 +1,38 @@
+using Orleans.Runtime;
+using System.Text.Json;
 using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Ingestion;
+using AgCc.Core.Corpora.Layouts;
+using AgCc.Grains.Artifacts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AgCc.Grains.Corpora;
 
+/// <summary>
+/// A corpus: its registration, and its ingestion, which runs as a background loop in this
+/// activation (batches fan out to <see cref="IIngestionBatchGrain"/>s across silos) and records
+/// each finished batch durably. A reminder brings the corpus back after its silo dies, and the
+/// loop resumes with the batches not yet recorded.
+/// </summary>
 public sealed class CorpusGrain(
     [PersistentState("corpus", GrainStorage.Name)] IPersistentState<CorpusState> state,
-    TimeProvider clock) : Grain, ICorpusGrain
+    IArtifactStore artifacts,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<CorpusGrain> logger) : Grain, ICorpusGrain, IRemindable
 {
+    private const string ResumeReminder = "resume-ingestion";
+    private Task? ingestion;
+
     private string Name => this.GetPrimaryKeyString();
+    private IngestionRecord Ingestion => state.State.Ingestion;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Ingestion.State == IngestionState.Running) EnsureIngestionLoop();
+        return Task.CompletedTask;
+    }
 
     public async Task<CorpusInfo> Register(CorpusRegistration registration)
     {
@@ -20,7 +46,7 @@ public sealed class CorpusGrain(
         var current = state.State;
         if (current.IsRegistered)
         {
-            if (current.Layout == registration.Layout && current.Path == registration.Path) return Info();
+            if (Info().Location == registration.Location && current.Layout == registration.Layout) return Info();
             throw new InvalidOperationException(
                 $"corpus '{Name}' is already registered as {current.Layout.ToName()} at {current.Path}; " +
                 "pick another name to register a different corpus");
@@ -29,6 +55,8 @@ public sealed class CorpusGrain(
         current.IsRegistered = true;
         current.Layout = registration.Layout;
         current.Path = registration.Path;
+        current.Landmarks = registration.Landmarks;
+        current.Alignments = registration.Alignments;
         current.RegisteredAt = clock.GetUtcNow();
         await state.WriteStateAsync();
 
@@ -40,6 +68,152 @@ public sealed class CorpusGrain(
 
     public Task<CorpusInfo?> GetInfo() => Task.FromResult(state.State.IsRegistered ? Info() : null);
 
-    private CorpusInfo Info() =>
-        new(Name, state.State.Layout, state.State.Path, state.State.RegisteredAt);
+    public async Task<IngestionProgress> StartIngestion()
+    {
+        if (!state.State.IsRegistered) throw new InvalidOperationException($"corpus '{Name}' is not registered");
+        if (Ingestion.State == IngestionState.Running)
+        {
+            EnsureIngestionLoop();
+            return Progress();
+        }
+
+        var layout = state.State.Layout;
+        var location = Info().Location;
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        // Listing walks the corpus folder: off the grain's scheduler.
+        var (listing, fingerprint) = await Task.Run(() =>
+        {
+            var found = CorpusLayoutReaders.For(layout).List(location);
+            return (found, CorpusFingerprint.Of(found, $"{layout}|{location}|{batchSize}|{UtteranceIngestion.FormatVersion}"));
+        });
+        if (Ingestion.State == IngestionState.Completed && Ingestion.Fingerprint == fingerprint) return Progress();
+
+        var generation = Ingestion.Generation + 1;
+        await artifacts.WriteAsync(CorpusArtifacts.Listing(Name, generation), JsonSerializer.SerializeToUtf8Bytes(listing));
+        state.State.Ingestion = new IngestionRecord
+        {
+            State = IngestionState.Running,
+            Generation = generation,
+            Fingerprint = fingerprint,
+            Listed = listing.Utterances.Count,
+            BatchSize = batchSize,
+            BatchCount = (listing.Utterances.Count + batchSize - 1) / batchSize,
+            ListingRejections =
+            [
+                .. listing.Rejected.Select(r => new RejectedUtterance(r.Utterance, r.File, r.Reason, Excluded: false)),
+                .. listing.Excluded.Select(r => new RejectedUtterance(r.Utterance, r.File, r.Reason, Excluded: true)),
+            ],
+            StartedAt = clock.GetUtcNow(),
+        };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        EnsureIngestionLoop();
+        return Progress();
+    }
+
+    public Task<CorpusSummary> GetSummary()
+    {
+        if (!state.State.IsRegistered) throw new InvalidOperationException($"corpus '{Name}' is not registered");
+        var emotions = new Dictionary<Emotion, int>();
+        var speakers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var batch in Ingestion.Batches.Values)
+        {
+            foreach (var (emotion, count) in batch.Emotions) emotions[emotion] = emotions.GetValueOrDefault(emotion) + count;
+            foreach (var (speaker, count) in batch.Speakers) speakers[speaker] = speakers.GetValueOrDefault(speaker) + count;
+        }
+        return Task.FromResult(new CorpusSummary(Info(), Progress(), emotions, speakers));
+    }
+
+    public Task<IReadOnlyList<RejectedUtterance>> GetRejections() => Task.FromResult<IReadOnlyList<RejectedUtterance>>(
+        [.. Ingestion.ListingRejections, .. Ingestion.Batches.Values.SelectMany(b => b.Rejected)]);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Ingestion.State == IngestionState.Running) EnsureIngestionLoop();
+        return Task.CompletedTask;
+    }
+
+    private void EnsureIngestionLoop()
+    {
+        if (ingestion is null || ingestion.IsCompleted) ingestion = IngestAsync();
+    }
+
+    /// <summary>Runs on the grain's scheduler between its calls; every await yields to them.</summary>
+    private async Task IngestAsync()
+    {
+        var generation = Ingestion.Generation;
+        try
+        {
+            var listing = await ReadListingAsync(generation);
+            var pending = new Queue<int>(Enumerable.Range(0, Ingestion.BatchCount).Where(b => !Ingestion.Batches.ContainsKey(b)));
+            var attempts = new Dictionary<int, int>();
+            var inFlight = new Dictionary<Task<IngestedBatch>, int>();
+            while (pending.Count > 0 || inFlight.Count > 0)
+            {
+                while (inFlight.Count < Math.Max(1, options.Value.ParallelBatches) && pending.TryDequeue(out var next))
+                {
+                    var sources = listing.Utterances.Skip(next * Ingestion.BatchSize).Take(Ingestion.BatchSize).ToArray();
+                    var worker = GrainFactory.GetGrain<IIngestionBatchGrain>($"{Name}/{generation}/{next}");
+                    inFlight[worker.Ingest(new IngestionBatchRequest(Name, generation, next, sources))] = next;
+                }
+
+                var done = await Task.WhenAny(inFlight.Keys);
+                var batch = inFlight[done];
+                inFlight.Remove(done);
+                if (Ingestion.Generation != generation) return; // a newer ingestion took over
+                try
+                {
+                    Ingestion.Batches[batch] = await done;
+                    await state.WriteStateAsync();
+                }
+                catch (Exception e) // a dead silo, a timeout or a storage error: the batch is redone (its write is idempotent)
+                {
+                    attempts[batch] = attempts.GetValueOrDefault(batch) + 1;
+                    logger.LogWarning(e, "corpus {Corpus}: batch {Batch} failed (attempt {Attempt})", Name, batch, attempts[batch]);
+                    if (attempts[batch] >= options.Value.Attempts)
+                        throw new InvalidOperationException($"batch {batch} failed {attempts[batch]} times: {e.Message}", e);
+                    Ingestion.Batches.Remove(batch);
+                    pending.Enqueue(batch);
+                }
+            }
+
+            Ingestion.State = IngestionState.Completed;
+            Ingestion.FinishedAt = clock.GetUtcNow();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "corpus {Corpus}: ingestion failed", Name);
+            Ingestion.State = IngestionState.Failed;
+            Ingestion.Failure = e.Message;
+            Ingestion.FinishedAt = clock.GetUtcNow();
+        }
+        await state.WriteStateAsync();
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private async Task<CorpusListing> ReadListingAsync(int generation)
+    {
+        var bytes = await artifacts.ReadAsync(CorpusArtifacts.Listing(Name, generation))
+            ?? throw new InvalidOperationException($"the listing artifact of generation {generation} is missing");
+        return JsonSerializer.Deserialize<CorpusListing>(bytes)
+            ?? throw new InvalidOperationException($"the listing artifact of generation {generation} is empty");
+    }
+
+    private IngestionProgress Progress()
+    {
+        var i = Ingestion;
+        if (i.Generation == 0) return IngestionProgress.None;
+        var batches = i.Batches.Values;
+        return new IngestionProgress(
+            i.State, i.Generation, i.Listed,
+            Processed: batches.Sum(b => b.Accepted + b.Rejected.Count),
+            Accepted: batches.Sum(b => b.Accepted),
+            Rejected: batches.Sum(b => b.Rejected.Count) + i.ListingRejections.Count(r => !r.Excluded),
+            Excluded: i.ListingRejections.Count(r => r.Excluded),
+            Segments: batches.Sum(b => b.Segments),
+            i.Failure, i.StartedAt, i.FinishedAt);
+    }
+
+    private CorpusInfo Info() => new(
+        Name, state.State.Layout, state.State.Path, state.State.RegisteredAt, state.State.Landmarks, state.State.Alignments);
 }
