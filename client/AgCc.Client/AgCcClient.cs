@@ -98,6 +98,18 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     /// <summary>The utterances the current ingestion rejected or excluded, with reasons.</summary>
     public Task<IReadOnlyList<RejectedUtterance>> GetRejectionsAsync(string name) => Corpus(name).GetRejections();
 
+    /// <summary>A page of a corpus's ingested utterances (id order), optionally filtered by id.</summary>
+    public Task<UtterancePage> GetUtterancesAsync(string corpus, int skip, int take, string? filter = null) =>
+        Corpus(corpus).GetUtterances(skip, take, filter);
+
+    /// <summary>An ingested utterance's labels, phones and normalised mouth trajectory, or null.</summary>
+    public Task<UtteranceDetail?> GetUtteranceAsync(string corpus, string utterance) =>
+        cluster.GetGrain<IUtteranceGrain>(IUtteranceGrain.KeyOf(corpus, utterance)).GetDetail();
+
+    /// <summary>An ingested utterance's audio file (WAV bytes), or null.</summary>
+    public Task<byte[]?> GetUtteranceAudioAsync(string corpus, string utterance) =>
+        cluster.GetGrain<IUtteranceGrain>(IUtteranceGrain.KeyOf(corpus, utterance)).GetAudio();
+
     /// <summary>A corpus by name, or null when none of that name is registered.</summary>
     public Task<CorpusInfo?> GetCorpusAsync(string name) => Corpus(name).GetInfo();
 

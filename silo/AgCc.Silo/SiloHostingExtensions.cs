@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using AgCc.Core.Torch;
 using AgCc.Grains;
-using AgCc.Grains.Artifacts;
+using AgCc.Artifacts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
-using AgCc.Silo.Artifacts;
 using AgCc.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using AgCc.Client;
-using AgCc.Grains.Artifacts;
+using AgCc.Artifacts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
 using Microsoft.Extensions.DependencyInjection;

@@ -61,6 +61,34 @@ public sealed class CorpusIngestionTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Ingested_utterances_are_listed_and_served_with_their_trajectory_and_audio()
+    {
+        corpus.Break("utt003");
+        var name = UniqueName("served");
+        await fixture.Client.AddCorpusAsync(name, CorpusLayout.Manifest, corpus.Root);
+        await fixture.Client.IngestAsync(name, pollInterval: TimeSpan.FromMilliseconds(50));
+
+        var page = await fixture.Client.GetUtterancesAsync(name, skip: 2, take: 3);
+        Assert.Equal(9, page.Total);
+        Assert.Equal(["utt002", "utt004", "utt005"], page.Rows.Select(r => r.Id));
+        Assert.Equal(["utt007"], (await fixture.Client.GetUtterancesAsync(name, 0, 10, filter: "07")).Rows.Select(r => r.Id));
+
+        var detail = await fixture.Client.GetUtteranceAsync(name, "utt005");
+        Assert.NotNull(detail);
+        Assert.Equal(("spk2", Emotion.Anger, 4), (detail.Speaker, detail.Emotion, detail.Segments));
+        Assert.Equal(["HH", "AH", "L", "OW"], detail.Phones.Select(p => p.Label));
+        Assert.Equal(31, detail.TrackTimestamps.Length);
+        Assert.Equal(31 * 40, detail.TrackValues.Length);
+        Assert.Equal("face", detail.Normalization);
+
+        var audio = await fixture.Client.GetUtteranceAudioAsync(name, "utt005");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(corpus.Root, "wav", "utt005.wav")), audio);
+
+        Assert.Null(await fixture.Client.GetUtteranceAsync(name, "utt003")); // rejected
+        Assert.Null(await fixture.Client.GetUtteranceAsync(name, "nope"));
+    }
+
+    [Fact]
     public async Task Ingesting_an_unregistered_corpus_is_refused()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.StartIngestionAsync(UniqueName("nobody")));

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AgCc.Grains.Artifacts;
+using AgCc.Artifacts;
 
 namespace AgCc.Grains.Tests;
 

@@ -22,4 +22,10 @@ public interface ICorpusGrain : IGrainWithStringKey
 
     /// <summary>Every rejected or excluded utterance of the current ingestion, with its reason.</summary>
     Task<IReadOnlyList<RejectedUtterance>> GetRejections();
+
+    /// <summary>The ingested utterances in id order, a page at a time, optionally only those whose id contains <paramref name="filter"/>.</summary>
+    Task<UtterancePage> GetUtterances(int skip, int take, string? filter = null);
+
+    /// <summary>Which batch artifact holds an ingested utterance, or null.</summary>
+    Task<UtteranceLocation?> LocateUtterance(string utteranceId);
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Ingestion;
 using AgCc.Core.Corpora.Layouts;
-using AgCc.Grains.Artifacts;
+using AgCc.Artifacts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +24,7 @@ public sealed class CorpusGrain(
 {
     private const string ResumeReminder = "resume-ingestion";
     private Task? ingestion;
+    private (int Generation, CorpusListing Listing)? listingCache;
 
     private string Name => this.GetPrimaryKeyString();
     private IngestionRecord Ingestion => state.State.Ingestion;
@@ -127,6 +128,46 @@ public sealed class CorpusGrain(
     public Task<IReadOnlyList<RejectedUtterance>> GetRejections() => Task.FromResult<IReadOnlyList<RejectedUtterance>>(
         [.. Ingestion.ListingRejections, .. Ingestion.Batches.Values.SelectMany(b => b.Rejected)]);
 
+    public async Task<UtterancePage> GetUtterances(int skip, int take, string? filter = null)
+    {
+        var ingested = await IngestedAsync();
+        var matching = filter is { Length: > 0 } ? ingested.Where(u => u.Id.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToArray() : ingested;
+        var rows = matching.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 1000))
+            .Select(u => new UtteranceRow(u.Id, u.Speaker, u.Emotion, u.Sentence)).ToArray();
+        return new UtterancePage(rows, matching.Count);
+    }
+
+    public async Task<UtteranceLocation?> LocateUtterance(string utteranceId)
+    {
+        if (Ingestion.Generation == 0) return null;
+        var listing = await ListingAsync();
+        var index = listing.Utterances.ToList().FindIndex(u => u.Id == utteranceId);
+        if (index < 0) return null;
+        var batch = index / Ingestion.BatchSize;
+        if (!Ingestion.Batches.TryGetValue(batch, out var done) || done.Rejected.Any(r => r.Utterance == utteranceId)) return null;
+        return new UtteranceLocation(done.Artifact, listing.Utterances[index]);
+    }
+
+    /// <summary>The listed utterances whose batch is done and that were not rejected, in id order.</summary>
+    private async Task<IReadOnlyList<UtteranceSource>> IngestedAsync()
+    {
+        if (Ingestion.Generation == 0) return [];
+        var listing = await ListingAsync();
+        var rejected = Ingestion.Batches.Values.SelectMany(b => b.Rejected).Select(r => r.Utterance).ToHashSet(StringComparer.Ordinal);
+        return listing.Utterances
+            .Where((u, i) => Ingestion.Batches.ContainsKey(i / Ingestion.BatchSize) && !rejected.Contains(u.Id))
+            .ToArray();
+    }
+
+    private async Task<CorpusListing> ListingAsync()
+    {
+        var generation = Ingestion.Generation;
+        if (listingCache is { } cached && cached.Generation == generation) return cached.Listing;
+        var listing = await ReadListingAsync(generation);
+        listingCache = (generation, listing);
+        return listing;
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (Ingestion.State == IngestionState.Running) EnsureIngestionLoop();
@@ -144,7 +185,7 @@ public sealed class CorpusGrain(
         var generation = Ingestion.Generation;
         try
         {
-            var listing = await ReadListingAsync(generation);
+            var listing = await ListingAsync();
             var pending = new Queue<int>(Enumerable.Range(0, Ingestion.BatchCount).Where(b => !Ingestion.Batches.ContainsKey(b)));
             var attempts = new Dictionary<int, int>();
             var inFlight = new Dictionary<Task<IngestedBatch>, int>();

@@ -1,6 +1,6 @@
 using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Ingestion;
-using AgCc.Grains.Artifacts;
+using AgCc.Artifacts;
 using Orleans.Placement;
 
 namespace AgCc.Grains.Corpora;

@@ -1,8 +1,7 @@
-using AgCc.Grains.Artifacts;
 using Azure;
 using Azure.Storage.Blobs;
 
-namespace AgCc.Silo.Artifacts;
+namespace AgCc.Artifacts;
 
 /// <summary>Artifacts as block blobs in one container (created on first use).</summary>
 public sealed class BlobArtifactStore(BlobServiceClient service, string containerName = BlobArtifactStore.DefaultContainer) : IArtifactStore

@@ -1,4 +1,4 @@
-namespace AgCc.Grains.Artifacts;
+namespace AgCc.Artifacts;
 
 /// <summary>
 /// Large data (utterance batches, features, centres, checkpoints) by name, outside grain state.
