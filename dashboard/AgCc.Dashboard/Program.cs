@@ -1,5 +1,6 @@
 using AgCc.Client;
 using AgCc.Dashboard.Components;
+using AgCc.Dashboard.Media;
 using AgCc.Dashboard.Security;
 using AgCc.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,6 +23,7 @@ if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createSc
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapCorpusMedia();
 app.MapOrleansDashboard("/ops/orleans").AddEndpointFilter<LoopbackOnlyFilter>();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
