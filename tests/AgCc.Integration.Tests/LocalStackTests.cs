@@ -5,9 +5,11 @@ using AgCc.LocalStack;
 namespace AgCc.Integration.Tests;
 
 /// <summary>
-/// `agcc up` as a user runs it: Azurite, a silo and the dashboard come up on free loopback ports;
-/// the dashboard and its MudBlazor assets load in Production; other `agcc` commands find the
-/// stack; Ctrl-C stops everything; a corpus added before is there after the whole stack restarts.
+/// The README's main command as a user runs it: `agcc demo` brings Azurite, a silo and the
+/// dashboard up on free loopback ports, writes and ingests the synthetic corpus pair; the
+/// dashboard, its MudBlazor assets and the corpus and utterance pages load in Production; other
+/// `agcc` commands find the stack; Ctrl-C stops everything; after the whole stack restarts
+/// (`agcc up`), every corpus is still there.
 /// </summary>
 [Trait("Category", Categories.Integration)]
 public sealed partial class LocalStackTests : IDisposable
@@ -17,12 +19,12 @@ public sealed partial class LocalStackTests : IDisposable
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     [Fact]
-    public async Task Up_serves_the_dashboard_and_state_survives_a_restart_of_the_whole_stack()
+    public async Task Demo_serves_the_dashboard_and_state_survives_a_restart_of_the_whole_stack()
     {
         var corpusFolder = Directory.CreateDirectory(Path.Combine(cli.Home, "corpora", "crema-d")).FullName;
 
         StackState first;
-        await using (var up = await cli.StartAsync(RunningText, "up"))
+        await using (var up = await cli.StartAsync(RunningText, "demo"))
         {
             first = StackState.TryLoad(cli.Home) ?? throw new InvalidOperationException("up recorded no stack");
             Assert.Equal(up.Pid, first.LauncherPid);
@@ -40,6 +42,9 @@ public sealed partial class LocalStackTests : IDisposable
 
             var corpora = await http.GetStringAsync(new Uri(dashboard, "/corpora"));
             Assert.Contains(corpusFolder, corpora);
+            Assert.Contains("crema-d-synth", corpora);
+            Assert.Contains("msp-improv-synth", corpora);
+            await AssertUtteranceServedAsync(dashboard);
 
             // Ctrl-C: the launcher stops everything it started and forgets the stack.
             await up.InterruptAsync(TimeSpan.FromSeconds(60));
@@ -53,6 +58,12 @@ public sealed partial class LocalStackTests : IDisposable
             var list = await cli.RunAsync("corpus", "list");
             Assert.Equal(0, list.ExitCode);
             Assert.Matches($@"(?m)^crema-d\s+crema-d\s+{Regex.Escape(corpusFolder)}\s", list.Output);
+            Assert.Matches(@"(?m)^crema-d-synth\s+crema-d\s", list.Output);
+            Assert.Matches(@"(?m)^msp-improv-synth\s+msp-improv\s", list.Output);
+
+            // The ingestion is durable too: nothing to redo, every utterance still served.
+            var show = await cli.RunAsync("corpus", "show", "crema-d-synth");
+            Assert.Contains("ingestion: Completed, 240/240 processed, 240 accepted", show.Output);
             await again.InterruptAsync(TimeSpan.FromSeconds(60));
         }
     }
@@ -83,6 +94,23 @@ public sealed partial class LocalStackTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
     }
 
+
+    /// <summary>The demo's first CREMA-D-like utterance: its corpus page, its page and its audio.</summary>
+    private async Task AssertUtteranceServedAsync(Uri dashboard)
+    {
+        var wav = Directory.EnumerateFiles(Path.Combine(cli.Home, "demo", "synth", "crema-d-synth", "AudioWAV")).Order(StringComparer.Ordinal).First();
+        var id = Path.GetFileNameWithoutExtension(wav);
+
+        var corpus = await http.GetAsync(new Uri(dashboard, "/corpora/crema-d-synth"));
+        Assert.Equal(HttpStatusCode.OK, corpus.StatusCode);
+        var page = await http.GetStringAsync(new Uri(dashboard, $"/corpora/crema-d-synth/utterances/{id}"));
+        Assert.Contains(id, page);
+
+        using var audio = await http.GetAsync(new Uri(dashboard, $"/media/corpora/crema-d-synth/{id}.wav"));
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("audio/wav", audio.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(File.ReadAllBytes(wav), await audio.Content.ReadAsByteArrayAsync());
+    }
 
     [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))"(?=[^>]*>)""")]
     private static partial Regex AssetReference();

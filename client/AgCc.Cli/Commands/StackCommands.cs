@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AgCc.Client;
 using AgCc.Core.Corpora;
+using AgCc.Core.Synthesis;
+using AgCc.Grains.Corpora;
 using AgCc.LocalStack;
 
 namespace AgCc.Cli.Commands;
@@ -8,8 +10,6 @@ namespace AgCc.Cli.Commands;
 /// <summary>`agcc up` and `agcc demo`: the local stack in the foreground until Ctrl-C.</summary>
 public static class StackCommands
 {
-    public const string DemoCorpus = "demo-crema-d";
-
     public static Command Up()
     {
         var command = new Command("up", "Start Azurite, silo(s) and the dashboard on 127.0.0.1 and run until Ctrl-C");
@@ -22,19 +22,41 @@ public static class StackCommands
     {
         var command = new Command("demo", "Bring the stack up and run the demo experiment on the synthetic corpora");
         var options = StackOptions.AddTo(command);
-        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RegisterDemoCorpusAsync, cancellationToken));
+        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RunDemoAsync, cancellationToken));
         return command;
     }
 
-    // The demo will generate the synthetic corpus pair and run the paper's grid (later issues);
-    // for now it registers the first corpus so the dashboard has something to show.
-    private static async Task RegisterDemoCorpusAsync(RunningStack stack, string home, CancellationToken cancellationToken)
+    // The demo experiment (gesture clustering, the four methods, the results table) arrives with
+    // the issues that build those parts; for now the demo writes the synthetic corpus pair,
+    // registers both corpora and ingests them, so the dashboard has real data to show.
+    private static async Task RunDemoAsync(RunningStack stack, string home, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(home, "corpora", DemoCorpus)).FullName;
+        var synth = Path.Combine(home, "demo", "synth");
+        if (!File.Exists(Path.Combine(synth, SyntheticCorpora.MspImprovFolder, SyntheticCorpora.MarkerFile)))
+        {
+            Console.WriteLine($"demo: writing the synthetic corpus pair to {synth}");
+            SyntheticCorpora.Write(synth, SynthesisPreset.Demo, DemoSeed, cancellationToken: cancellationToken);
+        }
+
         await using var client = await AgCcClient.ConnectAsync(stack.Settings, cancellationToken);
-        var corpus = await client.AddCorpusAsync(DemoCorpus, CorpusLayout.CremaD, folder);
-        Console.WriteLine($"demo: registered corpus {corpus.Name} ({corpus.Layout.ToName()}) at {corpus.Path}");
+        foreach (var (name, layout, folder) in DemoCorpora)
+        {
+            var corpus = await client.AddCorpusAsync(name, layout, Path.Combine(synth, folder));
+            var bar = new ProgressBar($"demo: ingest {name}");
+            var done = await client.IngestAsync(corpus.Name, new SynchronousProgress<IngestionProgress>(p => bar.Show(p.Processed, p.Listed)),
+                cancellationToken: cancellationToken);
+            bar.Finish();
+            Console.WriteLine($"demo: {name}: {done.Accepted} utterances, {done.Segments} gesture segments, {done.Rejected} rejected, {done.Excluded} excluded");
+        }
     }
+
+    private const int DemoSeed = 0;
+
+    private static readonly (string Name, CorpusLayout Layout, string Folder)[] DemoCorpora =
+    [
+        ("crema-d-synth", CorpusLayout.CremaD, SyntheticCorpora.CremaDFolder),
+        ("msp-improv-synth", CorpusLayout.MspImprov, SyntheticCorpora.MspImprovFolder),
+    ];
 
     private static async Task RunStackAsync(
         LocalStackOptions options, Func<RunningStack, string, CancellationToken, Task>? afterStart, CancellationToken cancellationToken)
@@ -47,7 +69,7 @@ public static class StackCommands
         try
         {
             Console.WriteLine($"Dashboard: {stack.DashboardAddress}");
-            Console.WriteLine($"Storage:   {StackState.PathIn(options.Home)} (other terminals: ./agcc corpus list, ./agcc cluster status)");
+            Console.WriteLine($"State:     {StackState.PathIn(options.Home)} (other terminals find the stack here: ./agcc corpus list, ./agcc cluster status)");
             if (afterStart is not null) await afterStart(stack, options.Home, cancellationToken);
             Console.WriteLine("agcc: running; press Ctrl-C to stop");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
