@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AgCc.LocalStack;
 
 /// <summary>
@@ -101,19 +99,12 @@ internal static class AzuriteInstall
         await using var installLock = await AcquireAsync(lockPath, cancellationToken);
         if (File.Exists(Script)) return Script;
 
-        var npm = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-        {
-            WorkingDirectory = RepositoryLayout.AzuriteFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var install = Process.Start(npm) ?? throw new InvalidOperationException("cannot start npm; is Node.js installed?");
-        var output = install.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = install.StandardError.ReadToEndAsync(cancellationToken);
-        await install.WaitForExitAsync(cancellationToken);
+        var install = await ProcessRun.RunAsync(
+            "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: RepositoryLayout.AzuriteFolder,
+            cancellationToken: cancellationToken);
         if (install.ExitCode != 0 || !File.Exists(Script))
             throw new InvalidOperationException(
-                $"`npm ci` in {RepositoryLayout.AzuriteFolder} failed (exit {install.ExitCode}):\n{await output}{await errors}");
+                $"`npm ci` in {RepositoryLayout.AzuriteFolder} failed (exit {install.ExitCode}):\n{install.Output}{install.Errors}");
         return Script;
     }
 

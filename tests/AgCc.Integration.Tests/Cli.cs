@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgCc.LocalStack;
 
 namespace AgCc.Integration.Tests;
@@ -19,26 +18,13 @@ public sealed class Cli(string home)
         ["AGCC_REPO"] = RepositoryLayout.Root,
     };
 
-    public async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    public async Task<ProcessResult> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(StackBinaries.DotnetHost)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Assembly);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (key, value) in Environment) start.Environment[key] = value;
-        // Not inherited from a developer's shell: commands must find the stack through AGCC_HOME.
-        start.Environment.Remove("AgCc__Storage__ConnectionString");
-
-        using var process = Process.Start(start)!;
+        // A developer's own AgCc__Storage__ConnectionString is blanked: commands must find the
+        // stack through AGCC_HOME, as a user's would.
         using var timeout = new CancellationTokenSource(CommandTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        var environment = new Dictionary<string, string>(Environment) { ["AgCc__Storage__ConnectionString"] = "" };
+        return await ProcessRun.RunAsync(StackBinaries.DotnetHost, [Assembly, .. arguments], environment, cancellationToken: timeout.Token);
     }
 
     /// <summary>Starts a long-running command (`up`, `demo`) and waits until it says it runs.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgCc.Client;
 using AgCc.Hosting;
 using AgCc.LocalStack;
@@ -30,15 +29,7 @@ public class PublishedSiloTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
     private static async Task PublishAsync(string project, string output)
     {
-        var start = new ProcessStartInfo(StackBinaries.DotnetHost, ["publish", project, "-c", "Release", "-o", output, "-nologo"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var publish = Process.Start(start)!;
-        var log = publish.StandardOutput.ReadToEndAsync();
-        var errors = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{await log}{await errors}");
+        var publish = await ProcessRun.RunAsync(StackBinaries.DotnetHost, ["publish", project, "-c", "Release", "-o", output, "-nologo"]);
+        Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Output}{publish.Errors}");
     }
 }
