@@ -1,4 +1,5 @@
 using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Layouts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
 using AgCc.Hosting;
@@ -65,10 +66,14 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     /// Registers a corpus by name, layout and location; landmarks and alignments default to the
     /// `openface/` and `mfa/` folders of <paramref name="path"/>. Ingestion is a separate step.
     /// </summary>
-    public Task<CorpusInfo> AddCorpusAsync(string name, CorpusLayout layout, string path, string? landmarks = null, string? alignments = null)
+    public Task<CorpusInfo> AddCorpusAsync(
+        string name, CorpusLayout layout, string path, string? landmarks = null, string? alignments = null,
+        CremaDLabelSource cremaLabels = CremaDLabelSource.FileName)
     {
         CorpusName.Validate(name);
-        return Corpus(name).Register(new CorpusRegistration(layout, path, landmarks, alignments));
+        if (cremaLabels != CremaDLabelSource.FileName && layout != CorpusLayout.CremaD)
+            throw new ArgumentException($"crowd-vote labels exist only for the crema-d layout, not {layout.ToName()}", nameof(cremaLabels));
+        return Corpus(name).Register(new CorpusRegistration(layout, path, landmarks, alignments, cremaLabels));
     }
 
     /// <summary>Starts (or resumes) a corpus's ingestion in the cluster and returns at once.</summary>

@@ -1,4 +1,5 @@
 using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Layouts;
 using AgCc.Grains.Corpora;
 
 namespace AgCc.Grains.Tests;
@@ -60,6 +61,20 @@ public class CorpusGrainTests(ClusterFixture fixture)
         var badLayout = await Assert.ThrowsAsync<ArgumentException>(
             () => fixture.Client.AddCorpusAsync(UniqueName("layout"), (CorpusLayout)42, "/x"));
         Assert.Contains("unknown layout", badLayout.Message);
+    }
+
+    [Fact]
+    public async Task Crowd_vote_labels_are_kept_for_crema_d_and_refused_for_other_layouts()
+    {
+        var name = UniqueName("votes");
+        var added = await fixture.Client.AddCorpusAsync(name, CorpusLayout.CremaD, "/data/crema-d", cremaLabels: CremaDLabelSource.VoiceVote);
+        Assert.Equal(CremaDLabelSource.VoiceVote, added.CremaLabels);
+
+        // Another label source is another corpus: the name cannot be reused for it.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.AddCorpusAsync(name, CorpusLayout.CremaD, "/data/crema-d"));
+        var wrongLayout = await Assert.ThrowsAsync<ArgumentException>(
+            () => fixture.Client.AddCorpusAsync(UniqueName("msp"), CorpusLayout.MspImprov, "/data/msp", cremaLabels: CremaDLabelSource.FaceVote));
+        Assert.Contains("only for the crema-d layout", wrongLayout.Message);
     }
 
     [Fact]

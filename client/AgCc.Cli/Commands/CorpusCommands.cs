@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgCc.Client;
 using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Ingestion;
+using AgCc.Core.Corpora.Layouts;
 using AgCc.Grains.Corpora;
 
 namespace AgCc.Cli.Commands;
@@ -38,6 +39,17 @@ public static class CorpusCommands
         return option;
     }
 
+    private static Option<string> CremaLabelsOption()
+    {
+        var labels = new Option<string>("--labels")
+        {
+            Description = "crema-d only: the file name's emotion, or a crowd vote of processedResults/summaryTable.csv",
+            DefaultValueFactory = _ => "file-name",
+        };
+        labels.AcceptOnlyFromAmong([.. CorpusLayoutReaders.CremaLabelNames.Keys]);
+        return labels;
+    }
+
     private static Command Add()
     {
         var (name, layout) = (NameArgument(), LayoutOption());
@@ -46,14 +58,16 @@ public static class CorpusCommands
         var landmarks = FolderOption("--landmarks", "Folder of the OpenFace CSVs (default: PATH/openface)");
         var alignments = FolderOption("--alignments", "Folder of the MFA TextGrids (default: PATH/mfa)");
         var ingest = new Option<bool>("--ingest") { Description = "Ingest right after registering, following its progress" };
+        var labels = CremaLabelsOption();
 
-        var command = new Command("add", "Register a corpus by name, layout and location") { name, layout, path, landmarks, alignments, ingest };
+        var command = new Command("add", "Register a corpus by name, layout and location") { name, layout, path, landmarks, alignments, labels, ingest };
         command.SetHandler(async (parse, cancellationToken) =>
         {
             await using var client = await ConnectionOptions.ConnectAsync(parse, cancellationToken);
             var corpus = await client.AddCorpusAsync(
                 parse.GetValue(name)!, CorpusLayouts.Parse(parse.GetValue(layout)), parse.GetValue(path)!.FullName,
-                parse.GetValue(landmarks)?.FullName, parse.GetValue(alignments)?.FullName);
+                parse.GetValue(landmarks)?.FullName, parse.GetValue(alignments)?.FullName,
+                CorpusLayoutReaders.CremaLabelNames[parse.GetValue(labels)!]);
             Console.WriteLine($"corpus {corpus.Name}: {corpus.Layout.ToName()} at {corpus.Path}");
             if (parse.GetValue(ingest)) await FollowIngestionAsync(client, corpus.Name, cancellationToken);
         });
@@ -139,21 +153,26 @@ public static class CorpusCommands
         var landmarks = FolderOption("--landmarks", "Folder of the OpenFace CSVs (default: PATH/openface)");
         var alignments = FolderOption("--alignments", "Folder of the MFA TextGrids (default: PATH/mfa)");
         var json = new Option<FileInfo>("--json") { Description = "Also write the report as JSON: accepted ids and rejected {utterance, file, reason}" };
+        var labels = CremaLabelsOption();
 
         var command = new Command("validate", "Check a corpus offline (no cluster): every utterance accepted or rejected with its reason; exit code 0 when it ran")
         {
-            layout, path, landmarks, alignments, json,
+            layout, path, landmarks, alignments, labels, json,
         };
         command.SetHandler((parse, cancellationToken) =>
         {
             var location = new CorpusLocation(parse.GetValue(path)!.FullName, parse.GetValue(landmarks)?.FullName, parse.GetValue(alignments)?.FullName);
             var bar = new ProgressBar("validate");
+            var chosenLayout = CorpusLayouts.Parse(parse.GetValue(layout));
+            var cremaLabels = CorpusLayoutReaders.CremaLabelNames[parse.GetValue(labels)!];
+            if (cremaLabels != CremaDLabelSource.FileName && chosenLayout != CorpusLayout.CremaD)
+                throw new CliException("--labels applies to the crema-d layout only");
             var gate = new object();
-            var report = CorpusValidator.Validate(CorpusLayouts.Parse(parse.GetValue(layout)), location,
+            var report = CorpusValidator.Validate(chosenLayout, location,
                 new SynchronousProgress<(int Done, int Total)>(p =>
                 {
                     lock (gate) bar.Show(p.Done, p.Total);
-                }), cancellationToken);
+                }), cancellationToken, cremaLabels);
             bar.Finish();
             foreach (var r in report.Rejected) Console.WriteLine($"rejected {r.Utterance}: {r.File}: {r.Reason}");
             foreach (var r in report.Excluded) Console.WriteLine($"excluded {r.Utterance}: {r.File}: {r.Reason}");

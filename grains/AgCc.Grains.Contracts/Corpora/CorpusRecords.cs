@@ -1,4 +1,5 @@
 using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Layouts;
 
 namespace AgCc.Grains.Corpora;
 
@@ -11,7 +12,8 @@ public sealed record CorpusRegistration(
     [property: Id(0)] CorpusLayout Layout,
     [property: Id(1)] string Path,
     [property: Id(2)] string? Landmarks = null,
-    [property: Id(3)] string? Alignments = null)
+    [property: Id(3)] string? Alignments = null,
+    [property: Id(4)] CremaDLabelSource CremaLabels = CremaDLabelSource.FileName)
 {
     public CorpusLocation Location => new(Path, Landmarks, Alignments);
 }
@@ -24,7 +26,8 @@ public sealed record CorpusInfo(
     [property: Id(2)] string Path,
     [property: Id(3)] DateTimeOffset RegisteredAt,
     [property: Id(4)] string? Landmarks = null,
-    [property: Id(5)] string? Alignments = null)
+    [property: Id(5)] string? Alignments = null,
+    [property: Id(6)] CremaDLabelSource CremaLabels = CremaDLabelSource.FileName)
 {
     public CorpusLocation Location => new(Path, Landmarks, Alignments);
 }

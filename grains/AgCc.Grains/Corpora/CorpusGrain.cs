@@ -47,7 +47,8 @@ public sealed class CorpusGrain(
         var current = state.State;
         if (current.IsRegistered)
         {
-            if (Info().Location == registration.Location && current.Layout == registration.Layout) return Info();
+            if (Info().Location == registration.Location && current.Layout == registration.Layout && current.CremaLabels == registration.CremaLabels)
+                return Info();
             throw new InvalidOperationException(
                 $"corpus '{Name}' is already registered as {current.Layout.ToName()} at {current.Path}; " +
                 "pick another name to register a different corpus");
@@ -58,6 +59,7 @@ public sealed class CorpusGrain(
         current.Path = registration.Path;
         current.Landmarks = registration.Landmarks;
         current.Alignments = registration.Alignments;
+        current.CremaLabels = registration.CremaLabels;
         current.RegisteredAt = clock.GetUtcNow();
         await state.WriteStateAsync();
 
@@ -79,13 +81,14 @@ public sealed class CorpusGrain(
         }
 
         var layout = state.State.Layout;
+        var cremaLabels = state.State.CremaLabels;
         var location = Info().Location;
         var batchSize = Math.Max(1, options.Value.BatchSize);
         // Listing walks the corpus folder: off the grain's scheduler.
         var (listing, fingerprint) = await Task.Run(() =>
         {
-            var found = CorpusLayoutReaders.For(layout).List(location);
-            return (found, CorpusFingerprint.Of(found, $"{layout}|{location}|{batchSize}|{UtteranceIngestion.FormatVersion}"));
+            var found = CorpusLayoutReaders.For(layout, cremaLabels: cremaLabels).List(location);
+            return (found, CorpusFingerprint.Of(found, $"{layout}|{cremaLabels}|{location}|{batchSize}|{UtteranceIngestion.FormatVersion}"));
         });
         if (Ingestion.State == IngestionState.Completed && Ingestion.Fingerprint == fingerprint) return Progress();
 
@@ -256,5 +259,5 @@ public sealed class CorpusGrain(
     }
 
     private CorpusInfo Info() => new(
-        Name, state.State.Layout, state.State.Path, state.State.RegisteredAt, state.State.Landmarks, state.State.Alignments);
+        Name, state.State.Layout, state.State.Path, state.State.RegisteredAt, state.State.Landmarks, state.State.Alignments, state.State.CremaLabels);
 }

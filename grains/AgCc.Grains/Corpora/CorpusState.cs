@@ -1,4 +1,5 @@
 using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Layouts;
 
 namespace AgCc.Grains.Corpora;
 
@@ -13,6 +14,7 @@ public sealed class CorpusState
     [Id(4)] public string? Landmarks { get; set; }
     [Id(5)] public string? Alignments { get; set; }
     [Id(6)] public IngestionRecord Ingestion { get; set; } = new();
+    [Id(7)] public CremaDLabelSource CremaLabels { get; set; }
 }
 
 /// <summary>The durable progress of one ingestion: which batches are done and what they held.</summary>

@@ -12,9 +12,11 @@ public sealed record ValidationReport(
 /// </summary>
 public static class CorpusValidator
 {
-    public static ValidationReport Validate(CorpusLayout layout, CorpusLocation location, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public static ValidationReport Validate(
+        CorpusLayout layout, CorpusLocation location, IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default, CremaDLabelSource cremaLabels = CremaDLabelSource.FileName)
     {
-        var listing = CorpusLayoutReaders.For(layout).List(location);
+        var listing = CorpusLayoutReaders.For(layout, cremaLabels: cremaLabels).List(location);
         var outcomes = new Rejection?[listing.Utterances.Count];
         var done = 0;
         Parallel.For(0, listing.Utterances.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
