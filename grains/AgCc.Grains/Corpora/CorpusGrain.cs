@@ -24,7 +24,10 @@ public sealed class CorpusGrain(
 {
     private const string ResumeReminder = "resume-ingestion";
     private Task? ingestion;
-    private (int Generation, CorpusListing Listing)? listingCache;
+    private ListingView? listingCache;
+
+    /// <summary>The current generation's listing with its utterances' positions, kept while active.</summary>
+    private sealed record ListingView(int Generation, CorpusListing Listing, Dictionary<string, int> Positions);
 
     private string Name => this.GetPrimaryKeyString();
     private IngestionRecord Ingestion => state.State.Ingestion;
@@ -143,9 +146,9 @@ public sealed class CorpusGrain(
     public async Task<UtteranceLocation?> LocateUtterance(string utteranceId)
     {
         if (Ingestion.Generation == 0) return null;
-        var listing = await ListingAsync();
-        var index = listing.Utterances.ToList().FindIndex(u => u.Id == utteranceId);
-        if (index < 0) return null;
+        var view = await ListingViewAsync();
+        if (!view.Positions.TryGetValue(utteranceId, out var index)) return null;
+        var listing = view.Listing;
         var batch = index / Ingestion.BatchSize;
         if (!Ingestion.Batches.TryGetValue(batch, out var done) || done.Rejected.Any(r => r.Utterance == utteranceId)) return null;
         return new UtteranceLocation(done.Artifact, listing.Utterances[index]);
@@ -162,13 +165,16 @@ public sealed class CorpusGrain(
             .ToArray();
     }
 
-    private async Task<CorpusListing> ListingAsync()
+    private async Task<CorpusListing> ListingAsync() => (await ListingViewAsync()).Listing;
+
+    private async Task<ListingView> ListingViewAsync()
     {
         var generation = Ingestion.Generation;
-        if (listingCache is { } cached && cached.Generation == generation) return cached.Listing;
+        if (listingCache is { } cached && cached.Generation == generation) return cached;
         var listing = await ReadListingAsync(generation);
-        listingCache = (generation, listing);
-        return listing;
+        var positions = new Dictionary<string, int>(listing.Utterances.Count, StringComparer.Ordinal);
+        for (var i = 0; i < listing.Utterances.Count; i++) positions[listing.Utterances[i].Id] = i;
+        return listingCache = new ListingView(generation, listing, positions);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
