@@ -3,11 +3,13 @@ using AgCc.Bench;
 return args.FirstOrDefault() switch
 {
     "ingestion" => await IngestionBench.RunAsync(args.Skip(1).ToArray()),
+    "gestures" => await GesturesBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AgCc.Bench -- ingestion [--preset demo|small] [--silos N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gestures [--sizes 2000,10000] [--max-iter N]");
     return 2;
 }

@@ -6,6 +6,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     StackCommands.Up(),
     StackCommands.Demo(),
     CorpusCommands.Create(),
+    GesturesCommands.Create(),
     SynthCommand.Create(),
     ClusterCommands.Create(),
 };
