@@ -60,7 +60,7 @@ public static class SoftDtw
         SquaredEuclideanCost.Fill(x, m, y, n, d, ws.Cost, n);
         var value = Forward(ws, m, n, gamma, keepWeights: true);
         Backward(ws, m, n);
-        Gradient(ws.E, n + 1, x, m, y, n, d, gradient);
+        Gradient(ws.E, n + 1, laneStride: 1, lane: 0, x, m, y, n, d, gradient);
         if (!alignment.IsEmpty)
             for (var i = 0; i < m; i++) ws.E.AsSpan(i * (n + 1), n).CopyTo(alignment.Slice(i * n, n));
         return value;
@@ -159,8 +159,12 @@ public static class SoftDtw
         }
     }
 
-    /// <summary>G[i,:] = Σ_j E[i,j]·2(x_i − y_j) in tslearn's order of summation, SIMD over features.</summary>
-    private static void Gradient(double[] e, int stride, ReadOnlySpan<double> x, int m, ReadOnlySpan<double> y, int n, int d, Span<double> gradient)
+    /// <summary>
+    /// G[i,:] = Σ_j E[i,j]·2(x_i − y_j) in tslearn's order of summation, SIMD over features. E's cell
+    /// (i, j) is at (i·stride + j)·laneStride + lane: laneStride 1 for one pair, the lane count for
+    /// <see cref="SoftDtwBatch"/>'s lane-interleaved buffers.
+    /// </summary>
+    internal static void Gradient(double[] e, int stride, int laneStride, int lane, ReadOnlySpan<double> x, int m, ReadOnlySpan<double> y, int n, int d, Span<double> gradient)
     {
         var lanes = Vector<double>.Count;
         var wide = d / lanes * lanes;
@@ -173,7 +177,7 @@ public static class SoftDtw
             var xv = MemoryMarshal.Cast<double, Vector<double>>(xi);
             for (var j = 0; j < n; j++)
             {
-                var weight = e[i * stride + j] * 2.0;
+                var weight = e[(i * stride + j) * laneStride + lane] * 2.0;
                 if (weight == 0.0) continue; // exactly zero cells add nothing (and skip the far corners)
                 var yj = y.Slice(j * d, d);
                 var yv = MemoryMarshal.Cast<double, Vector<double>>(yj);

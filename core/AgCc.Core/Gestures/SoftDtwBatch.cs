@@ -47,7 +47,7 @@ public static class SoftDtwBatch
         for (var l = 0; l < count; l++)
         {
             var b = bs[first + l];
-            LaneGradient(ws.E, n + 1, l, a.Values, m, b.Values, b.Length, d, gradients.Slice(l * m * d, m * d));
+            SoftDtw.Gradient(ws.E, n + 1, Lanes, l, a.Values, m, b.Values, b.Length, d, gradients.Slice(l * m * d, m * d));
         }
     }
 
@@ -271,30 +271,6 @@ public static class SoftDtwBatch
             {
                 var value = e[below + j] * up[below + j] + e[here + j + 1] * left[here + j + 1] + e[below + j + 1] * diagonal[below + j + 1];
                 e[here + j] = i == m - 1 ? value + seed[j] : value;
-            }
-        }
-    }
-
-    /// <summary>G[i,:] = Σ_j E_l[i,j]·2(a_i − b_j) for one lane, in tslearn's order of summation.</summary>
-    private static void LaneGradient(double[] e, int stride, int lane, ReadOnlySpan<double> x, int m, ReadOnlySpan<double> y, int n, int d, Span<double> gradient)
-    {
-        var lanes = Vector<double>.Count;
-        var wide = d / lanes * lanes;
-        for (var i = 0; i < m; i++)
-        {
-            var xi = x.Slice(i * d, d);
-            var gi = gradient.Slice(i * d, d);
-            gi.Clear();
-            var gv = MemoryMarshal.Cast<double, Vector<double>>(gi);
-            var xv = MemoryMarshal.Cast<double, Vector<double>>(xi);
-            for (var j = 0; j < n; j++)
-            {
-                var weight = e[(i * stride + j) * Lanes + lane] * 2.0;
-                if (weight == 0.0) continue;
-                var yj = y.Slice(j * d, d);
-                var yv = MemoryMarshal.Cast<double, Vector<double>>(yj);
-                for (var v = 0; v < gv.Length; v++) gv[v] += weight * (xv[v] - yv[v]);
-                for (var k = wide; k < d; k++) gi[k] += weight * (xi[k] - yj[k]);
             }
         }
     }
