@@ -3,6 +3,12 @@ namespace AgCc.Core.Gestures;
 /// <summary>f(x) and its gradient (written into the second argument).</summary>
 public delegate double Objective(double[] x, double[] gradient);
 
+/// <summary>
+/// f(x) and its gradient, computed elsewhere (other threads, other silos): the optimiser awaits it,
+/// so several optimisers can have their evaluations batched into one round.
+/// </summary>
+public delegate ValueTask<double> AsyncObjective(double[] x, double[] gradient);
+
 public enum LbfgsStop
 {
     /// <summary>max |g_i| ≤ gradient tolerance (scipy's pgtol).</summary>
@@ -38,12 +44,20 @@ public sealed record LbfgsResult(double[] X, double Value, int Iterations, int E
 /// </summary>
 public static class Lbfgs
 {
+    /// <summary>Minimises f from start; f is called on this thread.</summary>
     public static LbfgsResult Minimize(Objective f, ReadOnlySpan<double> start, LbfgsOptions options)
     {
+        // Every evaluation completes synchronously, so the task is complete on return.
+        var task = MinimizeAsync((x, g) => ValueTask.FromResult(f(x, g)), start.ToArray(), options);
+        return task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+    }
+
+    public static async ValueTask<LbfgsResult> MinimizeAsync(AsyncObjective f, double[] start, LbfgsOptions options)
+    {
         var n = start.Length;
-        var x = start.ToArray();
+        var x = (double[])start.Clone();
         var g = new double[n];
-        var fx = f(x, g);
+        var fx = await f(x, g).ConfigureAwait(false);
         var evaluations = 1;
         if (MaxAbs(g) <= options.GradientTolerance) return new LbfgsResult(x, fx, 0, evaluations, LbfgsStop.Gradient);
 
@@ -72,7 +86,7 @@ public static class Lbfgs
             // L-BFGS-B: the first step has length 1 (1/‖d‖ along d), every later one starts at 1.
             var first = iteration == 0 ? Math.Min(1.0 / Math.Sqrt(Dot(direction, direction)), 1e10) : 1.0;
             var budget = Math.Min(options.MaxLineSearchEvaluations, options.MaxEvaluations - evaluations);
-            var found = search.Run(f, x, fx, direction, slope, first, budget, out var used);
+            var (found, used) = await search.RunAsync(f, x, fx, direction, slope, first, budget).ConfigureAwait(false);
             evaluations += used;
             if (!found)
             {

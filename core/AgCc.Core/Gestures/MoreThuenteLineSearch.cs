@@ -17,17 +17,20 @@ internal sealed class MoreThuenteLineSearch(int n)
     private readonly double[] trialX = new double[n];
     private readonly double[] trialG = new double[n];
 
-    /// <summary>The accepted point, its gradient and value (valid when <see cref="Run"/> returns true).</summary>
+    /// <summary>The accepted point, its gradient and value (valid when <see cref="RunAsync"/> found one).</summary>
     public double[] X => trialX;
 
     public double[] G => trialG;
 
     public double Value { get; private set; }
 
-    /// <summary>Searches along d from x0 (value f0, slope g0·d &lt; 0); false when maxEvaluations ran out first.</summary>
-    public bool Run(Objective f, double[] x0, double f0, double[] d, double slope0, double step, int maxEvaluations, out int used)
+    /// <summary>
+    /// Searches along d from x0 (value f0, slope g0·d &lt; 0); Found is false when maxEvaluations ran
+    /// out first; Used counts the evaluations.
+    /// </summary>
+    public async ValueTask<(bool Found, int Used)> RunAsync(AsyncObjective f, double[] x0, double f0, double[] d, double slope0, double step, int maxEvaluations)
     {
-        used = 0;
+        var used = 0;
         var bracketed = false;
         var stage = 1;
         var gtest = Ftol * slope0;
@@ -39,7 +42,7 @@ internal sealed class MoreThuenteLineSearch(int n)
         while (used < maxEvaluations)
         {
             for (var i = 0; i < trialX.Length; i++) trialX[i] = x0[i] + step * d[i];
-            var value = f(trialX, trialG);
+            var value = await f(trialX, trialG).ConfigureAwait(false);
             used++;
             var slope = Lbfgs.Dot(trialG, d);
             Value = value;
@@ -57,8 +60,8 @@ internal sealed class MoreThuenteLineSearch(int n)
                 || (bracketed && stmax - stmin <= Xtol * stmax)
                 || (step == StepMax && value <= ftest && slope <= gtest)
                 || (step == StepMin && (value > ftest || slope >= gtest));
-            if (value <= ftest && Math.Abs(slope) <= Gtol * -slope0) return true;
-            if (warning) return true;
+            if (value <= ftest && Math.Abs(slope) <= Gtol * -slope0) return (true, used);
+            if (warning) return (true, used);
 
             if (stage == 1 && value <= fx && value > ftest)
             {
@@ -92,7 +95,7 @@ internal sealed class MoreThuenteLineSearch(int n)
             step = Math.Min(Math.Max(step, StepMin), StepMax);
             if (bracketed && (step <= stmin || step >= stmax || stmax - stmin <= Xtol * stmax)) step = stx;
         }
-        return false;
+        return (false, used);
     }
 
     /// <summary>dcstep: a safeguarded cubic/quadratic/secant step, and the update of the bracketing interval.</summary>

@@ -33,6 +33,13 @@ public sealed record TimeSeriesKMeansOptions
 
     public int Seed { get; init; }
 
+    /// <summary>
+    /// How many partitions the series are split into for the work (contiguous, in order). The
+    /// result depends on it only through the floating-point order of the barycentre sums; a fit
+    /// over partition grains equals a local fit with the same count.
+    /// </summary>
+    public int Partitions { get; init; } = 1;
+
     /// <summary>Threads to use (−1: all cores). The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }
