@@ -2,6 +2,7 @@ using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Layouts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
+using AgCc.Grains.Gestures;
 using AgCc.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,6 +134,49 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     }
 
     /// <summary>The live silos with their role and device.</summary>
+    /// <summary>Starts (or finds, for an equal spec) the gesture clustering <paramref name="name"/>; it fits in the background.</summary>
+    public async Task<GestureClusteringStatus> StartGestureClusteringAsync(string name, GestureClusteringSpec spec)
+    {
+        var status = await GestureClustering(name).Start(spec);
+        await cluster.GetGrain<IGestureClusteringCatalogGrain>(IGestureClusteringCatalogGrain.Key).Add(name);
+        return status;
+    }
+
+    /// <summary>Starts the clustering and waits for it to finish, reporting each iteration.</summary>
+    public async Task<GestureClusteringStatus> FitGesturesAsync(
+        string name, GestureClusteringSpec spec, IProgress<GestureClusteringStatus>? progress = null, TimeSpan? pollInterval = null,
+        CancellationToken cancellationToken = default)
+    {
+        var status = await StartGestureClusteringAsync(name, spec);
+        using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
+        while (true)
+        {
+            progress?.Report(status);
+            if (!status.IsRunning) return status;
+            await timer.WaitForNextTickAsync(cancellationToken);
+            status = await GestureClustering(name).GetStatus();
+        }
+    }
+
+    public Task<GestureClusteringStatus> GetGestureClusteringStatusAsync(string name) => GestureClustering(name).GetStatus();
+
+    public Task<GestureClusteringResult?> GetGestureClusteringResultAsync(string name) => GestureClustering(name).GetResult();
+
+    public Task<IReadOnlyList<SegmentAssignment>> GetSegmentAssignmentsAsync(string name, int offset, int count) =>
+        GestureClustering(name).GetAssignments(offset, count);
+
+    public async Task<IReadOnlyList<GestureClusteringStatus>> ListGestureClusteringsAsync()
+    {
+        var names = await cluster.GetGrain<IGestureClusteringCatalogGrain>(IGestureClusteringCatalogGrain.Key).List();
+        return await Task.WhenAll(names.Select(n => GestureClustering(n).GetStatus()));
+    }
+
+    private IGestureClusteringGrain GestureClustering(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return cluster.GetGrain<IGestureClusteringGrain>(name);
+    }
+
     public Task<ClusterStatus> GetClusterStatusAsync() =>
         cluster.GetGrain<IClusterStatusGrain>(0).GetStatus();
 

@@ -4,6 +4,7 @@ using AgCc.Grains;
 using AgCc.Artifacts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
+using AgCc.Grains.Gestures;
 using AgCc.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -55,8 +56,10 @@ public static class SiloHostingExtensions
                 [SiloMetadataKeys.Device] = device,
             });
             orleans.AddDashboard();
+            orleans.AddAgCcGrains();
         });
         builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
+        builder.Services.Configure<GestureClusteringOptions>(builder.Configuration.GetSection(GestureClusteringOptions.Section));
         builder.Services.AddSingleton<IArtifactStore>(_ => new BlobArtifactStore(StorageClients.Blobs(settings.StorageConnectionString)));
         return builder;
     }

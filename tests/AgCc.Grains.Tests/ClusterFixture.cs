@@ -2,6 +2,7 @@ using AgCc.Client;
 using AgCc.Artifacts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
+using AgCc.Grains.Gestures;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
@@ -35,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IArtifactStore>(Artifacts);
             silo.Services.Configure<IngestionOptions>(o => o.BatchSize = 4);
+            silo.Services.Configure<GestureClusteringOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(50));
+            silo.AddAgCcGrains();
             silo.UseSiloMetadata(new Dictionary<string, string>
             {
                 [SiloMetadataKeys.Role] = isGpu ? "gpu" : "cpu",

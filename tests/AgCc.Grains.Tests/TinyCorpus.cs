@@ -16,7 +16,8 @@ internal sealed class TinyCorpus : IDisposable
     public string Root { get; } = Directory.CreateTempSubdirectory("agcc-tiny-").FullName;
     public List<string> Ids { get; } = [];
 
-    public TinyCorpus(int utterances)
+    /// <param name="phase">Shifts the mouth's opening cycle, so two tiny corpora differ.</param>
+    public TinyCorpus(int utterances, float phase = 0f)
     {
         var rows = new List<string> { "utterance,audio,speaker,label" };
         string[] labels = ["neutral", "anger", "happiness", "sadness"];
@@ -24,7 +25,7 @@ internal sealed class TinyCorpus : IDisposable
         {
             var id = $"utt{i:D3}";
             Ids.Add(id);
-            WriteUtterance(id, i);
+            WriteUtterance(id, i, phase);
             rows.Add($"{id},wav/{id}.wav,spk{i % 3},{labels[i % labels.Length]}");
         }
         File.WriteAllLines(Path.Combine(Root, "manifest.csv"), rows);
@@ -39,7 +40,7 @@ internal sealed class TinyCorpus : IDisposable
         return path;
     }
 
-    private void WriteUtterance(string id, int seed)
+    private void WriteUtterance(string id, int seed, float phase)
     {
         Directory.CreateDirectory(Path.Combine(Root, "wav"));
         Directory.CreateDirectory(Path.Combine(Root, "openface"));
@@ -61,7 +62,7 @@ internal sealed class TinyCorpus : IDisposable
             (x[33], y[33]) = (250, 260);
             (x[36], y[36]) = (210, 220);
             (x[45], y[45]) = (290, 220);
-            var aperture = 6 + 5 * MathF.Sin(f * 0.6f + seed);
+            var aperture = 6 + 5 * MathF.Sin(f * 0.6f + seed + phase);
             for (var m = 48; m < 68; m++)
             {
                 var angle = 2 * MathF.PI * (m - 48) / 20f;

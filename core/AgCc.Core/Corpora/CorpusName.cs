@@ -13,13 +13,16 @@ public static partial class CorpusName
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Pattern();
 
-    /// <summary>Returns null when <paramref name="name"/> is valid, else why it is not.</summary>
-    public static string? Problem(string? name)
+    /// <summary>
+    /// Returns null when <paramref name="name"/> is valid, else why it is not. Other names with the
+    /// same roles (a gesture clustering's) follow the same rule; <paramref name="kind"/> names them.
+    /// </summary>
+    public static string? Problem(string? name, string kind = "corpus")
     {
-        if (string.IsNullOrWhiteSpace(name)) return "corpus name is empty";
-        if (name.Length > MaxLength) return $"corpus name '{name}' is longer than {MaxLength} characters";
+        if (string.IsNullOrWhiteSpace(name)) return $"{kind} name is empty";
+        if (name.Length > MaxLength) return $"{kind} name '{name}' is longer than {MaxLength} characters";
         if (!Pattern().IsMatch(name))
-            return $"corpus name '{name}' must be lower-case letters and digits, optionally joined by single hyphens";
+            return $"{kind} name '{name}' must be lower-case letters and digits, optionally joined by single hyphens";
         return null;
     }
 

@@ -57,7 +57,7 @@ public static class Lbfgs
         var n = start.Length;
         var x = (double[])start.Clone();
         var g = new double[n];
-        var fx = await f(x, g).ConfigureAwait(false);
+        var fx = await f(x, g); // no ConfigureAwait(false): a grain that coordinates a fit must stay on its scheduler
         var evaluations = 1;
         if (MaxAbs(g) <= options.GradientTolerance) return new LbfgsResult(x, fx, 0, evaluations, LbfgsStop.Gradient);
 
@@ -86,7 +86,7 @@ public static class Lbfgs
             // L-BFGS-B: the first step has length 1 (1/‖d‖ along d), every later one starts at 1.
             var first = iteration == 0 ? Math.Min(1.0 / Math.Sqrt(Dot(direction, direction)), 1e10) : 1.0;
             var budget = Math.Min(options.MaxLineSearchEvaluations, options.MaxEvaluations - evaluations);
-            var (found, used) = await search.RunAsync(f, x, fx, direction, slope, first, budget).ConfigureAwait(false);
+            var (found, used) = await search.RunAsync(f, x, fx, direction, slope, first, budget);
             evaluations += used;
             if (!found)
             {

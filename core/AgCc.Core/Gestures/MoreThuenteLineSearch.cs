@@ -42,7 +42,7 @@ internal sealed class MoreThuenteLineSearch(int n)
         while (used < maxEvaluations)
         {
             for (var i = 0; i < trialX.Length; i++) trialX[i] = x0[i] + step * d[i];
-            var value = await f(trialX, trialG).ConfigureAwait(false);
+            var value = await f(trialX, trialG); // stays on the caller's scheduler (see Lbfgs)
             used++;
             var slope = Lbfgs.Dot(trialG, d);
             Value = value;

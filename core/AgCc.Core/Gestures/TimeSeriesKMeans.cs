@@ -100,7 +100,11 @@ public static class TimeSeriesKMeans
         return [.. initial.Select(c => c.Length == layout.MaxLength ? c.Copy() : Resampling.Linear(c, layout.MaxLength))];
     }
 
-    /// <summary>Labels (the first smallest soft-DTW, numpy's argmin) and soft-DTW to every centre, per series.</summary>
+    /// <summary>Labels (the first smallest soft-DTW, numpy's argmin) and soft-DTW to every centre, per series of the partitions.</summary>
+    public static async Task<(int[] Labels, double[][] Distances)> AssignAsync(
+        IKMeansPartitions partitions, IReadOnlyList<TimeSeries> centers, double gamma, CancellationToken cancellationToken = default) =>
+        await AssignAsync(partitions, await KMeansLayout.OfAsync(partitions, cancellationToken), centers, gamma, cancellationToken);
+
     private static async Task<(int[] Labels, double[][] Distances)> AssignAsync(
         IKMeansPartitions partitions, KMeansLayout layout, IReadOnlyList<TimeSeries> centers, double gamma, CancellationToken cancellationToken)
     {

@@ -28,4 +28,7 @@ public interface ICorpusGrain : IGrainWithStringKey
 
     /// <summary>Which batch artifact holds an ingested utterance, or null.</summary>
     Task<UtteranceLocation?> LocateUtterance(string utteranceId);
+
+    /// <summary>The completed ingestion's batch artifacts in batch order; fails when ingestion has not completed.</summary>
+    Task<IReadOnlyList<string>> GetBatchArtifacts();
 }

@@ -97,6 +97,14 @@ public sealed partial class CorpusGrain(
         return new UtterancePage(rows, matching.Count);
     }
 
+    public Task<IReadOnlyList<string>> GetBatchArtifacts()
+    {
+        if (!state.State.IsRegistered) throw new InvalidOperationException($"corpus '{Name}' is not registered");
+        if (Ingestion.State != IngestionState.Completed)
+            throw new InvalidOperationException($"corpus '{Name}' is not ingested (ingestion is {Ingestion.State.ToString().ToLowerInvariant()}); run: agcc corpus ingest {Name}");
+        return Task.FromResult<IReadOnlyList<string>>([.. Ingestion.Batches.OrderBy(b => b.Key).Select(b => b.Value.Artifact)]);
+    }
+
     public async Task<UtteranceLocation?> LocateUtterance(string utteranceId)
     {
         if (Ingestion.Generation == 0) return null;

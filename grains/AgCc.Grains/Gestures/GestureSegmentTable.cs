@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using AgCc.Artifacts;
+using AgCc.Core.Corpora;
+using AgCc.Core.Corpora.Ingestion;
+using AgCc.Core.Gestures;
+using AgCc.Core.Landmarks;
+using AgCc.Grains.Corpora;
+
+namespace AgCc.Grains.Gestures;
+
+/// <summary>One gesture segment's identity (its frames live in the partition blobs).</summary>
+internal sealed record SegmentRow(string Corpus, string Utterance, string Speaker, Emotion Emotion, string Phone, double Start, double End, int Frames);
+
+/// <summary>
+/// The gesture segments of ingested corpora, in a fixed order: corpora as named, then batch,
+/// utterance and phone order, so a spec always numbers its segments the same way.
+/// </summary>
+internal static class GestureSegmentTable
+{
+    private const int ParallelReads = 8;
+
+    public static async Task<(List<SegmentRow> Rows, List<TimeSeries> Series)> CollectAsync(
+        IGrainFactory grains, IArtifactStore artifacts, IReadOnlyList<string> corpora, CancellationToken cancellationToken)
+    {
+        var rows = new List<SegmentRow>();
+        var series = new List<TimeSeries>();
+        foreach (var corpus in corpora)
+        {
+            var batches = await grains.GetGrain<ICorpusGrain>(corpus).GetBatchArtifacts();
+            var read = new Task<IReadOnlyList<IngestedUtterance>>[batches.Count];
+            using var gate = new SemaphoreSlim(ParallelReads);
+            for (var b = 0; b < batches.Count; b++) read[b] = ReadBatchAsync(artifacts, batches[b], gate, cancellationToken);
+            foreach (var utterances in await Task.WhenAll(read))
+            {
+                foreach (var utterance in utterances)
+                {
+                    foreach (var segment in utterance.Segments)
+                    {
+                        rows.Add(new SegmentRow(corpus, utterance.Source.Id, utterance.Source.Speaker, utterance.Source.Emotion,
+                            segment.Phone, segment.Start, segment.End, segment.Frames));
+                        series.Add(ToSeries(segment));
+                    }
+                }
+            }
+        }
+        return (rows, series);
+    }
+
+    private static async Task<IReadOnlyList<IngestedUtterance>> ReadBatchAsync(IArtifactStore artifacts, string name, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var content = await artifacts.ReadAsync(name, cancellationToken) ?? throw new InvalidOperationException($"batch artifact {name} is missing");
+            return await Task.Run(() => UtteranceBatchFormat.Read(content, name), cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static TimeSeries ToSeries(GestureSegment segment)
+    {
+        var values = new double[segment.Values.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = segment.Values[i];
+        return new TimeSeries(segment.Frames, MouthTrack.ValuesPerFrame, values);
+    }
+
+    public static byte[] Csv(IReadOnlyList<SegmentRow> rows, ISet<int> inFit)
+    {
+        var text = new StringBuilder("index,corpus,utterance,speaker,emotion,phone,start,end,frames,in_fit\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            text.Append(CultureInfo.InvariantCulture,
+                $"{i},{r.Corpus},{r.Utterance},{r.Speaker},{r.Emotion.ToString().ToLowerInvariant()},{r.Phone},{r.Start:R},{r.End:R},{r.Frames},{(inFit.Contains(i) ? 1 : 0)}\n");
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    public static List<SegmentRow> ReadCsv(byte[] content, string name)
+    {
+        var rows = new List<SegmentRow>();
+        using var reader = new StringReader(Encoding.UTF8.GetString(content));
+        reader.ReadLine(); // header, written by Csv above
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            var f = line.Split(',');
+            if (f.Length != 10) throw new InvalidDataException($"{name}: line {rows.Count + 2} has {f.Length} fields, expected 10");
+            rows.Add(new SegmentRow(f[1], f[2], f[3], Enum.Parse<Emotion>(f[4], ignoreCase: true), f[5],
+                double.Parse(f[6], CultureInfo.InvariantCulture), double.Parse(f[7], CultureInfo.InvariantCulture), int.Parse(f[8], CultureInfo.InvariantCulture)));
+        }
+        return rows;
+    }
+}
