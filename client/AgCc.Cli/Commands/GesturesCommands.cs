@@ -7,13 +7,21 @@ using AgCc.Core.Gestures;
 
 namespace AgCc.Cli.Commands;
 
-/// <summary>`agcc gestures`: soft-DTW, barycentres and soft-DTW k-means on time-series CSVs (offline, no cluster).</summary>
+/// <summary>
+/// `agcc gestures`: soft-DTW, barycentres and soft-DTW k-means on time-series CSVs (offline, no
+/// cluster), and gesture clusterings of ingested corpora on the cluster (<see cref="GestureClusteringCommands"/>).
+/// </summary>
 public static class GesturesCommands
 {
-    public static Command Create() => new("gestures", "Soft-DTW k-means, barycentres and distances on time-series CSVs (series_id,frame,f0,...)")
+    public static Command Create()
     {
-        Cluster(), Barycenter(), SoftDtwMatrix(),
-    };
+        var command = new Command("gestures", "Soft-DTW k-means: offline on time-series CSVs (cluster, barycenter, softdtw) or on the cluster over ingested corpora (fit, status, show)")
+        {
+            Cluster(), Barycenter(), SoftDtwMatrix(),
+        };
+        foreach (var onCluster in GestureClusteringCommands.Create()) command.Subcommands.Add(onCluster);
+        return command;
+    }
 
     private static Option<FileInfo> InputOption()
     {
