@@ -22,9 +22,8 @@ public sealed class GestureClusteringTests(ClusterFixture fixture) : IAsyncLifet
 
     private static string UniqueName(string stem) => $"{stem}-{Guid.NewGuid():N}"[..20];
 
-    private GestureClusteringSpec Spec => new()
+    private GestureClusteringSpec Spec => new([firstName, secondName])
     {
-        Corpora = [firstName, secondName],
         Clusters = 4,
         MaxIterations = 6,
         Seed = 2,
@@ -106,8 +105,11 @@ public sealed class GestureClusteringTests(ClusterFixture fixture) : IAsyncLifet
         var again = await fixture.Client.StartGestureClusteringAsync(name, Spec with { Corpora = [.. Spec.Corpora] });
         Assert.Equal((done.Generation, GestureClusteringStage.Completed, done.FinishedAt), (again.Generation, again.Stage, again.FinishedAt));
 
-        var changed = await fixture.Client.FitGesturesAsync(name, Spec with { Seed = 3 }, pollInterval: TimeSpan.FromMilliseconds(20));
+        // Tolerance 0 is a default value on the wire: it must not come back as the spec's 1e-6.
+        var changed = await fixture.Client.FitGesturesAsync(name, Spec with { Seed = 3, Tolerance = 0 }, pollInterval: TimeSpan.FromMilliseconds(20));
         Assert.Equal(done.Generation + 1, changed.Generation);
+        Assert.Equal(0.0, changed.Spec!.Tolerance);
+        Assert.Equal(Spec.MaxIterations, changed.Iteration); // tolerance 0: every iteration runs
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             fixture.Client.StartGestureClusteringAsync(UniqueName("bad"), Spec with { Clusters = 0, Gamma = -1, Corpora = [] }));

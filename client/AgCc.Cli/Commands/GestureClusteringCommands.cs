@@ -14,7 +14,7 @@ public static class GestureClusteringCommands
 
     private static Command Fit()
     {
-        var defaults = new GestureClusteringSpec();
+        var defaults = new GestureClusteringSpec([]);
         var name = NameArgument();
         var corpora = new Option<string>("--corpora") { Description = "Ingested corpora whose gesture segments are clustered, comma-separated", Required = true };
         var k = new Option<int>("--k") { Description = "Number of clusters", DefaultValueFactory = _ => defaults.Clusters };
@@ -35,9 +35,8 @@ public static class GestureClusteringCommands
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
-            var spec = new GestureClusteringSpec
+            var spec = new GestureClusteringSpec([.. parse.GetValue(corpora)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)])
             {
-                Corpora = [.. parse.GetValue(corpora)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 Clusters = parse.GetValue(k),
                 Gamma = parse.GetValue(gamma),
                 MaxIterations = parse.GetValue(maxIter),

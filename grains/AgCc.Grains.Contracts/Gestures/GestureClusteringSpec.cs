@@ -10,35 +10,29 @@ public enum GestureInit
 /// What a gesture clustering fits: the segments of the named corpora (ingested), with METHOD.md
 /// step 4's defaults. Two clusterings with the same spec give the same result.
 /// </summary>
+/// <remarks>
+/// Positional on purpose: Orleans' serializer leaves out members that hold their type's default
+/// and re-creates the rest without running property initialisers only for positional records, so
+/// an initialised property (Tolerance = 1e-6) set to 0 would come back as 1e-6.
+/// </remarks>
+/// <param name="Tolerance">Stop when |Δinertia| is below this.</param>
+/// <param name="FitSubsample">Fit on this many segments drawn with the seed (0: all); every segment is assigned afterwards.</param>
+/// <param name="Temperature">τ of the soft memberships softmax(−sdtw/τ).</param>
+/// <param name="Partitions">Partition grains the segments are spread over (the work of every iteration fans out to them).</param>
 [GenerateSerializer, Immutable]
-public sealed record GestureClusteringSpec
+public sealed record GestureClusteringSpec(
+    [property: Id(0)] IReadOnlyList<string> Corpora,
+    [property: Id(1)] int Clusters = 10,
+    [property: Id(2)] double Gamma = 1.0,
+    [property: Id(3)] int MaxIterations = 50,
+    [property: Id(4)] int MaxIterationsBarycenter = 100,
+    [property: Id(5)] double Tolerance = 1e-6,
+    [property: Id(6)] GestureInit Init = GestureInit.KMeansPlusPlus,
+    [property: Id(7)] int Seed = 0,
+    [property: Id(8)] int FitSubsample = 0,
+    [property: Id(9)] double Temperature = 1.0,
+    [property: Id(10)] int Partitions = 8)
 {
-    [Id(0)] public IReadOnlyList<string> Corpora { get; init; } = [];
-
-    [Id(1)] public int Clusters { get; init; } = 10;
-
-    [Id(2)] public double Gamma { get; init; } = 1.0;
-
-    [Id(3)] public int MaxIterations { get; init; } = 50;
-
-    [Id(4)] public int MaxIterationsBarycenter { get; init; } = 100;
-
-    /// <summary>Stop when |Δinertia| is below this.</summary>
-    [Id(5)] public double Tolerance { get; init; } = 1e-6;
-
-    [Id(6)] public GestureInit Init { get; init; } = GestureInit.KMeansPlusPlus;
-
-    [Id(7)] public int Seed { get; init; }
-
-    /// <summary>Fit on this many segments drawn with the seed (0: all); every segment is assigned afterwards.</summary>
-    [Id(8)] public int FitSubsample { get; init; }
-
-    /// <summary>τ of the soft memberships softmax(−sdtw/τ).</summary>
-    [Id(9)] public double Temperature { get; init; } = 1.0;
-
-    /// <summary>Partition grains the segments are spread over (the work of every iteration fans out to them).</summary>
-    [Id(10)] public int Partitions { get; init; } = 8;
-
     /// <summary>Every problem, each naming its field; empty when the spec is valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -58,7 +52,12 @@ public sealed record GestureClusteringSpec
         return problems;
     }
 
-    /// <summary>Value equality (the list compares by content): re-starting with an equal spec is a no-op.</summary>
+    /// <summary>
+    /// Equal field by field, the corpora by content (a spec read back from storage holds another
+    /// list type): re-starting with an equal spec is a no-op.
+    /// </summary>
     public bool SameAs(GestureClusteringSpec other) =>
-        this with { Corpora = [] } == other with { Corpora = [] } && Corpora.SequenceEqual(other.Corpora, StringComparer.Ordinal);
+        Corpora.SequenceEqual(other.Corpora, StringComparer.Ordinal)
+        && (Clusters, Gamma, MaxIterations, MaxIterationsBarycenter, Tolerance, Init, Seed, FitSubsample, Temperature, Partitions)
+        == (other.Clusters, other.Gamma, other.MaxIterations, other.MaxIterationsBarycenter, other.Tolerance, other.Init, other.Seed, other.FitSubsample, other.Temperature, other.Partitions);
 }

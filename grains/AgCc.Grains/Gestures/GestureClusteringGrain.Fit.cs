@@ -68,7 +68,7 @@ public sealed partial class GestureClusteringGrain
         State.FitSegments = fit?.Length ?? series.Count;
         State.AllPartitions = all;
         State.FitPartitions = fitPartitions;
-        State.CheckpointIteration = -1;
+        State.Checkpoints = 0;
         State.InertiaTrace = [];
         State.MovedTrace = [];
         State.Stage = GestureClusteringStage.Fitting;
@@ -98,7 +98,7 @@ public sealed partial class GestureClusteringGrain
         await TimeSeriesKMeans.FitAsync(partitions, KMeansOptions(spec), resume, async checkpoint =>
         {
             await artifacts.WriteAsync(GestureArtifacts.Checkpoint(Name, State.Generation), CheckpointDocument.Write(checkpoint));
-            State.CheckpointIteration = checkpoint.Iteration;
+            State.Checkpoints = checkpoint.Iteration + 1;
             State.InertiaTrace = [.. checkpoint.InertiaTrace];
             State.MovedTrace = [.. checkpoint.MovedTrace];
             State.Inertia = checkpoint.Inertia;
@@ -134,7 +134,7 @@ public sealed partial class GestureClusteringGrain
 
     private async Task<KMeansCheckpoint?> ReadCheckpointAsync()
     {
-        if (State.CheckpointIteration < 0) return null;
+        if (State.Checkpoints == 0) return null;
         var name = GestureArtifacts.Checkpoint(Name, State.Generation);
         var content = await artifacts.ReadAsync(name) ?? throw new InvalidOperationException($"{name} is missing");
         return CheckpointDocument.Read(content, name);

@@ -32,10 +32,13 @@ public sealed partial class GestureClusteringGrain(
 
     private bool IsRunning => State.Stage is GestureClusteringStage.Preparing or GestureClusteringStage.Fitting or GestureClusteringStage.Assigning;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (IsRunning) EnsureLoop();
-        return Task.CompletedTask;
+        if (!IsRunning) return;
+        // A new activation of an unfinished clustering: its silo died (or it was deactivated) mid-fit.
+        State.Resumes++;
+        await state.WriteStateAsync(cancellationToken);
+        EnsureLoop();
     }
 
     public async Task<GestureClusteringStatus> Start(GestureClusteringSpec spec)

@@ -2,6 +2,8 @@ namespace AgCc.Grains.Gestures;
 
 // Stored as JSON with its type name: renaming this class or its namespace orphans stored state.
 // Small by design: segments, centres and assignments are blobs (GestureArtifacts).
+// No member has an initialiser other than its type's default: Orleans' serializer leaves default
+// values out, so an initialised member set back to its default would be read as the initialiser.
 [GenerateSerializer]
 public sealed class GestureClusteringState
 {
@@ -20,8 +22,8 @@ public sealed class GestureClusteringState
 
     [Id(6)] public List<string> AllPartitions { get; set; } = [];
 
-    /// <summary>The iteration of the checkpoint blob (−1: none yet).</summary>
-    [Id(7)] public int CheckpointIteration { get; set; } = -1;
+    /// <summary>Checkpoints written so far (0: none); the blob holds iteration Checkpoints − 1.</summary>
+    [Id(7)] public int Checkpoints { get; set; }
 
     [Id(8)] public List<double> InertiaTrace { get; set; } = [];
 
@@ -36,7 +38,7 @@ public sealed class GestureClusteringState
     /// <summary>How often the fit restarted from a checkpoint (a silo loss, a failed iteration).</summary>
     [Id(13)] public int Resumes { get; set; }
 
-    [Id(14)] public double Inertia { get; set; } = double.NaN;
+    [Id(14)] public double Inertia { get; set; }
 
     [Id(15)] public int Iterations { get; set; }
 
