@@ -35,7 +35,7 @@ public sealed class Cli(string home)
             Path.Combine(home, "logs", $"agcc-{arguments[0]}.log"), line => line.Contains(readyText, StringComparison.Ordinal));
         try
         {
-            await process.WaitReadyAsync(TimeSpan.FromMinutes(3));
+            await process.WaitReadyAsync(TimeSpan.FromMinutes(6)); // `demo` builds nothing but ingests and fits first
             return process;
         }
         catch

@@ -6,10 +6,11 @@ namespace AgCc.Integration.Tests;
 
 /// <summary>
 /// The README's main command as a user runs it: `agcc demo` brings Azurite, a silo and the
-/// dashboard up on free loopback ports, writes and ingests the synthetic corpus pair; the
+/// dashboard up on free loopback ports, writes and ingests the synthetic corpus pair and fits the
+/// gesture clusters over it; the
 /// dashboard, its MudBlazor assets and the corpus and utterance pages load in Production; other
 /// `agcc` commands find the stack; Ctrl-C stops everything; after the whole stack restarts
-/// (`agcc up`), every corpus is still there.
+/// (`agcc up`), every corpus and the clustering are still there.
 /// </summary>
 [Trait("Category", Categories.Integration)]
 public sealed partial class LocalStackTests : IDisposable
@@ -46,6 +47,10 @@ public sealed partial class LocalStackTests : IDisposable
             Assert.Contains("msp-improv-synth", corpora);
             await AssertUtteranceServedAsync(dashboard);
 
+            // The demo fitted the gesture clusters over both corpora.
+            var gestures = await cli.RunAsync("gestures", "status");
+            Assert.Matches(@"(?m)^demo-gestures\s+completed\s+crema-d-synth,msp-improv-synth\s+10\s", gestures.Output);
+
             // Ctrl-C: the launcher stops everything it started and forgets the stack.
             await up.InterruptAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(0, up.ExitCode);
@@ -64,6 +69,9 @@ public sealed partial class LocalStackTests : IDisposable
             // The ingestion is durable too: nothing to redo, every utterance still served.
             var show = await cli.RunAsync("corpus", "show", "crema-d-synth");
             Assert.Contains("ingestion: Completed, 240/240 processed, 240 accepted", show.Output);
+            var clusters = await cli.RunAsync("gestures", "show", "demo-gestures");
+            Assert.True(clusters.ExitCode == 0, clusters.Errors);
+            Assert.Matches(@"(?m)^9\s+\d+\s+\d+\s+\d+\s+(yes|no)", clusters.Output);
             await again.InterruptAsync(TimeSpan.FromSeconds(60));
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgCc.Client;
+using AgCc.Grains.Gestures;
 using AgCc.Core.Corpora;
 using AgCc.Core.Synthesis;
 using AgCc.Grains.Corpora;
@@ -26,9 +27,9 @@ public static class StackCommands
         return command;
     }
 
-    // The demo experiment (gesture clustering, the four methods, the results table) arrives with
-    // the issues that build those parts; for now the demo writes the synthetic corpus pair,
-    // registers both corpora and ingests them, so the dashboard has real data to show.
+    // The demo experiment (features, the four methods, the results table) arrives with the issues
+    // that build those parts; for now the demo writes the synthetic corpus pair, ingests both
+    // corpora and fits the gesture clusters over them, so the dashboard has real data to show.
     private static async Task RunDemoAsync(RunningStack stack, string home, CancellationToken cancellationToken)
     {
         var synth = Path.Combine(home, "demo", "synth");
@@ -48,7 +49,22 @@ public static class StackCommands
             bar.Finish();
             Console.WriteLine($"demo: {name}: {done.Accepted} utterances, {done.Segments} gesture segments, {done.Rejected} rejected, {done.Excluded} excluded");
         }
+
+        // METHOD.md step 4 over both corpora, fitted on a seeded subsample to keep the demo short.
+        var spec = new GestureClusteringSpec([.. DemoCorpora.Select(c => c.Name)]) { FitSubsample = DemoFitSubsample };
+        var fit = new ProgressBar($"demo: fit {DemoClustering}");
+        var clustering = await client.FitGesturesAsync(DemoClustering, spec, new SynchronousProgress<GestureClusteringStatus>(s =>
+            fit.Show(s.Iteration, spec.MaxIterations, s.InertiaTrace.Count > 0 ? $"inertia {s.InertiaTrace[^1]:G6}" : s.Stage.ToString().ToLowerInvariant())),
+            cancellationToken: cancellationToken);
+        fit.Finish();
+        if (clustering.Stage != GestureClusteringStage.Completed) throw new CliException($"gesture clustering {DemoClustering} failed: {clustering.Failure}");
+        var result = await client.GetGestureClusteringResultAsync(DemoClustering);
+        Console.WriteLine($"demo: {DemoClustering}: {clustering.Segments} segments ({clustering.FitSegments} fitted), {clustering.Iteration} iterations, " +
+            $"{result!.Clusters.Count(c => c.Common)} of {result.Clusters.Count} clusters common to both corpora (see /gestures/{DemoClustering})");
     }
+
+    private const string DemoClustering = "demo-gestures";
+    private const int DemoFitSubsample = 2000;
 
     private const int DemoSeed = 0;
 
