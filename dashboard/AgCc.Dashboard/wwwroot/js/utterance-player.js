@@ -1,11 +1,10 @@
 // The utterance view in the browser: while the audio plays (requestAnimationFrame), or when it is
 // sought, moves the timeline's playhead, the clock and the slider, marks the current word and
 // phone, and draws the mouth landmarks of the frame at the audio's current time. The mouth track
-// arrives once from the server (attach); nothing goes back per frame.
+// arrives once from the server (attach); nothing goes back per frame. The mouth is drawn by the
+// shared mouth.js (the gesture centres use it too).
 
-const POINTS = 20;
-const VALUES_PER_FRAME = 2 * POINTS;
-const OUTER_LIP = 12;
+import { VALUES_PER_FRAME, drawMouth as drawMouthFrame, mouthParts } from './mouth.js';
 
 /**
  * @param {HTMLElement} root the player (UtterancePlayer.razor); its parts carry data-role attributes
@@ -20,13 +19,9 @@ export function attach(root, data) {
   const clock = part('clock');
   const timeline = part('timeline');
   const playhead = part('playhead');
-  const outerLip = part('outer-lip');
-  const innerLip = part('inner-lip');
-  const dots = part('dots');
-  const noFace = part('no-face');
+  const mouth = mouthParts(root);
   const frameLabel = part('frame');
   const current = part('current');
-  const circles = dots ? Array.from(dots.querySelectorAll('circle')) : [];
   const spans = timeline
     ? Array.from(timeline.querySelectorAll('g.span')).map(g => ({
         g, start: +g.dataset.start, end: +g.dataset.end, label: g.dataset.label, word: g.classList.contains('word'), on: false,
@@ -53,37 +48,10 @@ export function attach(root, data) {
     return lo;
   }
 
-  function tracked(f) {
-    if (f < 0) return false;
-    for (let i = f * VALUES_PER_FRAME; i < (f + 1) * VALUES_PER_FRAME; i++) {
-      if (values[i] === null) return false;
-    }
-    return true;
-  }
-
-  function pointList(f, first, count) {
-    const parts = new Array(count);
-    for (let p = 0; p < count; p++) {
-      const at = f * VALUES_PER_FRAME + 2 * (first + p);
-      parts[p] = values[at] + ',' + values[at + 1];
-    }
-    return parts.join(' ');
-  }
-
   function drawMouth(f) {
     if (f === shownFrame) return;
     shownFrame = f;
-    const ok = tracked(f);
-    outerLip?.setAttribute('points', ok ? pointList(f, 0, OUTER_LIP) : '');
-    innerLip?.setAttribute('points', ok ? pointList(f, OUTER_LIP, POINTS - OUTER_LIP) : '');
-    if (ok) {
-      circles.forEach((c, p) => {
-        c.setAttribute('cx', values[f * VALUES_PER_FRAME + 2 * p]);
-        c.setAttribute('cy', values[f * VALUES_PER_FRAME + 2 * p + 1]);
-      });
-    }
-    dots?.setAttribute('visibility', ok ? 'visible' : 'hidden');
-    if (noFace) noFace.hidden = ok;
+    drawMouthFrame(mouth, values, f);
     if (frameLabel) frameLabel.textContent = frames === 0 ? 'no frames' : `frame ${f + 1} of ${frames}`;
   }
 
