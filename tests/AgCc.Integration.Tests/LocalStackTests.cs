@@ -50,6 +50,9 @@ public sealed partial class LocalStackTests : IDisposable
             // The demo fitted the gesture clusters over both corpora.
             var gestures = await cli.RunAsync("gestures", "status");
             Assert.Matches(@"(?m)^demo-gestures\s+completed\s+crema-d-synth,msp-improv-synth\s+10\s", gestures.Output);
+            Assert.Contains("/gestures/demo-gestures", await http.GetStringAsync(new Uri(dashboard, "/gestures")));
+            var clustering = await http.GetStringAsync(new Uri(dashboard, "/gestures/demo-gestures"));
+            Assert.Contains("data-testid=\"inertia-curve\"", clustering);
 
             // Ctrl-C: the launcher stops everything it started and forgets the stack.
             await up.InterruptAsync(TimeSpan.FromSeconds(60));
