@@ -162,7 +162,8 @@ public static class SoftDtw
     /// <summary>
     /// G[i,:] = Σ_j E[i,j]·2(x_i − y_j) in tslearn's order of summation, SIMD over features. E's cell
     /// (i, j) is at (i·stride + j)·laneStride + lane: laneStride 1 for one pair, the lane count for
-    /// <see cref="SoftDtwBatch"/>'s lane-interleaved buffers.
+    /// lane-interleaved buffers. (<see cref="SoftDtwBatch"/> computes its lanes' gradients as
+    /// 2·(x_i·Σ_j E[i,j] − Σ_j E[i,j]·y_j), a matrix product, in SoftDtwBatchKernel.)
     /// </summary>
     internal static void Gradient(double[] e, int stride, int laneStride, int lane, ReadOnlySpan<double> x, int m, ReadOnlySpan<double> y, int n, int d, Span<double> gradient)
     {
