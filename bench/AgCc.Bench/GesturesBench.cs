@@ -111,7 +111,7 @@ public static class GesturesBench
             var perIteration = (seconds - seedingSeconds) / result.Iterations;
             Console.WriteLine($"k-means {size:N0} series, k = 10, γ = 1, ≤ {maxIter} iterations, k-means++ seed 0, {description}:");
             Console.WriteLine($"  {seconds:F2} s, {result.Iterations} iterations{(result.Iterations == maxIter ? " (the limit)" : " (converged)")}, " +
-                $"{perIteration * 1000:F0} ms/iteration + {seedingSeconds:F2} s k-means++ seeding (scalar soft-DTW), inertia {result.Inertia:G6}, " +
+                $"{perIteration * 1000:F0} ms/iteration + {seedingSeconds:F2} s k-means++ seeding, inertia {result.Inertia:G6}, " +
                 $"heap after − before {(after - before) / 1e6:F1} MB ({ThreadPool.ThreadCount} pool threads, each with its batch workspaces)" +
                 (truth is null ? "" : $", ARI vs the source series' prototype labels {AdjustedRandIndex.Compute(result.Labels, truth):F3}"));
             if (size == 2_000 && source is not null)

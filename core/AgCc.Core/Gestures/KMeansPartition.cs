@@ -38,33 +38,66 @@ public sealed class KMeansPartition
     public double[] ValuesTo(TimeSeries center, double gamma)
     {
         var values = new double[series.Length];
-        Parallel.For(0, series.Length, parallel, i => values[i] = SoftDtw.Value(series[i], center, gamma));
+        if (!SoftDtwBatch.IsAccelerated)
+        {
+            Parallel.For(0, series.Length, parallel, i => values[i] = SoftDtw.Value(series[i], center, gamma));
+            return values;
+        }
+        Parallel.For(0, Chunks, parallel, chunk =>
+        {
+            var (first, count) = Chunk(chunk);
+            SoftDtwBatch.Values(center, series, first, count, gamma, values.AsSpan(first, count));
+        });
         return values;
     }
 
+    /// <summary>
+    /// Labels (the first smallest soft-DTW, numpy's argmin) and soft-DTW to every centre. Each
+    /// centre runs against a chunk of <see cref="SoftDtwBatch.Lanes"/> series (sdtw is symmetric):
+    /// every lane is busy whatever k is, and the chunk's frames are prepared once for all centres.
+    /// </summary>
     public KMeansAssignment Assign(IReadOnlyList<TimeSeries> centers, double gamma)
     {
         var k = centers.Count;
         var labels = new int[series.Length];
         var distances = new double[series.Length * k];
-        Parallel.For(0, series.Length, parallel, i =>
+        if (SoftDtwBatch.IsAccelerated)
+        {
+            Parallel.For(0, Chunks, parallel, chunk =>
+            {
+                var (first, count) = Chunk(chunk);
+                Span<double> values = stackalloc double[SoftDtwBatch.Lanes];
+                for (var c = 0; c < k; c++)
+                {
+                    SoftDtwBatch.Values(centers[c], series, first, count, gamma, values);
+                    for (var l = 0; l < count; l++) distances[(first + l) * k + c] = values[l];
+                }
+            });
+        }
+        else
+        {
+            Parallel.For(0, series.Length, parallel, i =>
+            {
+                for (var c = 0; c < k; c++) distances[i * k + c] = SoftDtw.Value(series[i], centers[c], gamma);
+            });
+        }
+        for (var i = 0; i < series.Length; i++)
         {
             var row = distances.AsSpan(i * k, k);
-            if (SoftDtwBatch.IsAccelerated)
-            {
-                for (var c = 0; c < k; c += SoftDtwBatch.Lanes)
-                    SoftDtwBatch.Values(series[i], centers, c, Math.Min(SoftDtwBatch.Lanes, k - c), gamma, row[c..]);
-            }
-            else
-            {
-                for (var c = 0; c < k; c++) row[c] = SoftDtw.Value(series[i], centers[c], gamma);
-            }
             var best = 0;
             for (var c = 1; c < k; c++)
                 if (row[c] < row[best]) best = c; // the first smallest, numpy's argmin
             labels[i] = best;
-        });
+        }
         return new KMeansAssignment(labels, distances);
+    }
+
+    private int Chunks => (series.Length + SoftDtwBatch.Lanes - 1) / SoftDtwBatch.Lanes;
+
+    private (int First, int Count) Chunk(int chunk)
+    {
+        var first = chunk * SoftDtwBatch.Lanes;
+        return (first, Math.Min(SoftDtwBatch.Lanes, series.Length - first));
     }
 
     public BarycenterPartial[] Evaluate(int[] labels, IReadOnlyList<BarycenterRequest> requests, double gamma)

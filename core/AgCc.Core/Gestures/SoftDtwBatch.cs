@@ -7,9 +7,9 @@ namespace AgCc.Core.Gestures;
 /// Soft-DTW of one series a against up to <see cref="Lanes"/> series b_l at once, one per SIMD lane
 /// (<see cref="SoftDtwBatchKernel{T, TPair}"/>, one generic kernel): eight lanes in a Vector512 where
 /// AVX-512 is accelerated, otherwise (and for batches of at most four) four lanes in a Vector256.
-/// The recursion is <see cref="SoftDtw"/>'s, with tslearn's |a|²+|b|²−2a·b cost and
-/// <see cref="LaneMath"/>'s exp/log, so results agree with the scalar path to ~1e-13; every cell's
-/// exponentials and logarithm serve all the lanes. A lane's result depends only on its own pair,
+/// The recursion is <see cref="SoftDtw"/>'s with tslearn's |a|²+|b|²−2a·b cost, carried in scaled
+/// exponential form (docs/gestures.md, Speed), so results agree with the scalar path to ~1e-13 and
+/// every cell's arithmetic serves all the lanes. A lane's result depends only on its own pair,
 /// not on the width, the lane or the other pairs of the batch. The b_l may differ in length: the
 /// grid is as wide as the longest, a cell (i, j) only depends on columns ≤ j so lane l reads its
 /// value at column n_l, and its alignment matrix is exactly zero past n_l. This is what the k-means

@@ -77,9 +77,16 @@ public class SoftDtwPropertyTests
             SoftDtwBatch.ValuesAndGradients(x, bs, 0, 4, 1.0, values, gradients);
         }
         Run();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 50; i++) Run();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The runtime itself can allocate once while it swaps in re-jitted code (tiered compilation):
+        // the least of three rounds is 0 unless the evaluations allocate every time.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 50; i++) Run();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, least);
     }
 
     [Fact]
