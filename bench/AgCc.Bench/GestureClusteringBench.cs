@@ -12,7 +12,7 @@ namespace AgCc.Bench;
 
 /// <summary>
 /// The GestureClustering grain's fit over partition grains on 1 and on 2 silo processes, each
-/// silo limited to one core (DOTNET_PROCESSOR_COUNT=1), against the reference: the same fit
+/// silo pinned to its own core (taskset, DOTNET_PROCESSOR_COUNT=1), against the reference: the same fit
 /// (same segments, same partition split) by the core k-means in this process on one thread. The
 /// results must be equal; the times show the grain overhead and what a second silo buys.
 /// </summary>
@@ -22,13 +22,14 @@ public static class GestureClusteringBench
     {
         var preset = Enum.Parse<SynthesisPreset>(Option(args, "--preset") ?? "demo", ignoreCase: true);
         var maxIter = int.Parse(Option(args, "--max-iter") ?? "10");
+        var partitions = int.Parse(Option(args, "--partitions") ?? "4");
         var home = Directory.CreateTempSubdirectory("agcc-bench-").FullName;
         try
         {
             SyntheticCorpora.Write(Path.Combine(home, "synth"), preset, seed: 1);
             var root = Path.Combine(home, "synth", SyntheticCorpora.CremaDFolder);
             var series = Segments(root);
-            var spec = new GestureClusteringSpec(["bench"]) { MaxIterations = maxIter, Tolerance = 0, Partitions = 8 };
+            var spec = new GestureClusteringSpec(["bench"]) { MaxIterations = maxIter, Tolerance = 0, Partitions = partitions };
             Console.WriteLine($"gesture clustering bench: preset {preset} (crema-d part), {series.Count} segments, k = {spec.Clusters}, " +
                 $"{maxIter} iterations, {spec.Partitions} partitions; {Environment.ProcessorCount} cores here, one core per silo");
 
@@ -64,17 +65,25 @@ public static class GestureClusteringBench
             Home = Path.Combine(home, $"stack-{silos}"),
             Silos = silos,
             InMemoryStorage = true,
-            ExtraEnvironment = new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" },
+            OneCorePerSilo = true,
         }, _ => { });
         await using var client = await AgCcClient.ConnectAsync(stack.Settings);
         await client.AddCorpusAsync("bench", CorpusLayout.CremaD, root);
         await client.IngestAsync("bench", pollInterval: TimeSpan.FromMilliseconds(50));
         // A warm-up fit (JIT, partition activations), then the measured one under another name.
         await client.FitGesturesAsync("warm-up", spec with { MaxIterations = 1 }, pollInterval: TimeSpan.FromMilliseconds(20));
+        var cpuBefore = stack.Silos.Select(s => Process.GetProcessById(s.Pid).TotalProcessorTime).ToArray();
         var watch = Stopwatch.StartNew();
-        var done = await client.FitGesturesAsync("measured", spec, pollInterval: TimeSpan.FromMilliseconds(20));
+        var stages = new Dictionary<GestureClusteringStage, TimeSpan>();
+        var done = await client.FitGesturesAsync("measured", spec, new Progress<GestureClusteringStatus>(s => stages.TryAdd(s.Stage, watch.Elapsed)),
+            pollInterval: TimeSpan.FromMilliseconds(20));
         var time = watch.Elapsed;
         if (done.Stage != GestureClusteringStage.Completed) throw new InvalidOperationException($"the fit failed: {done.Failure}");
+        var fitting = stages.GetValueOrDefault(GestureClusteringStage.Fitting);
+        var assigning = stages.GetValueOrDefault(GestureClusteringStage.Assigning, time);
+        var cpu = stack.Silos.Select((s, i) => (Process.GetProcessById(s.Pid).TotalProcessorTime - cpuBefore[i]).TotalSeconds);
+        Console.WriteLine($"    {silos} silo(s): preparing {fitting.TotalSeconds:0.00} s, fitting {(assigning - fitting).TotalSeconds:0.00} s, assigning {(time - assigning).TotalSeconds:0.00} s; " +
+            $"CPU per silo {string.Join(" + ", cpu.Select(c => $"{c:0.00} s"))}");
         return (time, done.InertiaTrace[^1]);
     }
 

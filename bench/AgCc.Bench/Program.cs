@@ -12,6 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AgCc.Bench -- ingestion [--preset demo|small] [--silos N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gestures [--sizes 2000,10000] [--max-iter N]");
-    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gesture-clustering [--preset demo|small] [--max-iter N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gesture-clustering [--preset demo|small] [--max-iter N] [--partitions N]");
     return 2;
 }

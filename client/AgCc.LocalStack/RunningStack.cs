@@ -15,6 +15,8 @@ public sealed record LocalStackOptions
     /// <summary>Keep storage in memory (tests) instead of in Home/azurite.</summary>
     public bool InMemoryStorage { get; init; }
     public IReadOnlyDictionary<string, string>? ExtraEnvironment { get; init; }
+    /// <summary>Pin silo i to core i mod the core count (benchmarks of scaling out on one machine).</summary>
+    public bool OneCorePerSilo { get; init; }
 }
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class RunningStack : IAsyncDisposable
         for (var i = 0; i < options.Silos; i++)
         {
             var role = i >= options.Silos - options.GpuSilos ? "gpu" : "cpu";
-            var launch = SiloLaunch.WithFreePorts($"{role}-{i + 1}", role);
+            var launch = SiloLaunch.WithFreePorts($"{role}-{i + 1}", role) with { Core = options.OneCorePerSilo ? i % Environment.ProcessorCount : null };
             report($"starting silo {launch.Name}");
             silos.Add(await processes.StartSiloAsync(launch, cancellationToken));
         }

@@ -1,7 +1,8 @@
 namespace AgCc.LocalStack;
 
 /// <summary>How to start one silo process of the local stack.</summary>
-public sealed record SiloLaunch(string Name, string Role, int SiloPort, int GatewayPort)
+/// <param name="Core">Pin the process to this CPU core (taskset) and size its runtime to one core; null: all cores.</param>
+public sealed record SiloLaunch(string Name, string Role, int SiloPort, int GatewayPort, int? Core = null)
 {
     /// <summary>Failure detection in about a second (for tests); Orleans' defaults take ~13 s.</summary>
     public static readonly IReadOnlyDictionary<string, string> FastFailureDetection = new Dictionary<string, string>
@@ -19,12 +20,21 @@ public sealed record SiloLaunch(string Name, string Role, int SiloPort, int Gate
         return new SiloLaunch(name, role, ports[0], ports[1]);
     }
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment
     {
-        ["AgCc__Silo__Name"] = Name,
-        ["AgCc__Silo__Role"] = Role,
-        ["AgCc__Silo__SiloPort"] = SiloPort.ToString(),
-        ["AgCc__Silo__GatewayPort"] = GatewayPort.ToString(),
-        ["AgCc__Silo__AdvertisedAddress"] = "127.0.0.1",
-    };
+        get
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["AgCc__Silo__Name"] = Name,
+                ["AgCc__Silo__Role"] = Role,
+                ["AgCc__Silo__SiloPort"] = SiloPort.ToString(),
+                ["AgCc__Silo__GatewayPort"] = GatewayPort.ToString(),
+                ["AgCc__Silo__AdvertisedAddress"] = "127.0.0.1",
+            };
+            // The runtime sizes its thread pool and Parallel loops by this, not by the affinity mask.
+            if (Core is not null) environment["DOTNET_PROCESSOR_COUNT"] = "1";
+            return environment;
+        }
+    }
 }

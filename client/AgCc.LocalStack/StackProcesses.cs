@@ -13,7 +13,7 @@ public sealed class StackProcesses(StackBinaries binaries, AgCcSettings settings
 
     public async Task<ManagedProcess> StartSiloAsync(SiloLaunch launch, CancellationToken cancellationToken = default)
     {
-        var process = Start($"silo {launch.Name}", [binaries.Silo], Merge(launch.Environment), $"silo-{launch.Name}.log");
+        var process = Start($"silo {launch.Name}", [binaries.Silo], Merge(launch.Environment), $"silo-{launch.Name}.log", launch.Core);
         await AwaitReadyOrStop(process, cancellationToken);
         return process;
     }
@@ -29,9 +29,13 @@ public sealed class StackProcesses(StackBinaries binaries, AgCcSettings settings
     }
 
     // arguments[0] is the assembly; the host runs from its folder so appsettings.json is found.
-    private ManagedProcess Start(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, string logName) =>
+    // A pinned process starts through taskset, which execs the host (same pid, so stopping it works).
+    private ManagedProcess Start(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, string logName, int? core = null) =>
         ManagedProcess.Start(
-            name, StackBinaries.DotnetHost, arguments, environment, Path.Combine(logFolder, logName),
+            name,
+            core is null ? StackBinaries.DotnetHost : "taskset",
+            core is null ? arguments : ["-c", core.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StackBinaries.DotnetHost, .. arguments],
+            environment, Path.Combine(logFolder, logName),
             line => line.StartsWith(ProcessReadiness.Marker, StringComparison.Ordinal),
             workingDirectory: Path.GetDirectoryName(arguments[0]));
 

@@ -3,6 +3,7 @@ using AgCc.Core.Corpora.Ingestion;
 using AgCc.Core.Gestures;
 using AgCc.Grains.Corpora;
 using AgCc.Grains.Gestures;
+using Orleans.Runtime;
 
 namespace AgCc.Grains.Tests;
 
@@ -117,6 +118,20 @@ public sealed class GestureClusteringTests(ClusterFixture fixture) : IAsyncLifet
         Assert.Contains("gamma:", error.Message);
         Assert.Contains("corpora:", error.Message);
         Assert.Contains(name, (await fixture.Client.ListGestureClusteringsAsync()).Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Partitions_spread_evenly_over_the_silos()
+    {
+        var name = UniqueName("spread");
+        var done = await fixture.Client.FitGesturesAsync(name, Spec with { Partitions = 4, MaxIterations = 1 }, pollInterval: TimeSpan.FromMilliseconds(20));
+        Assert.True(done.Stage == GestureClusteringStage.Completed, done.Failure);
+
+        var management = fixture.Cluster.Client.GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetDetailedGrainStatistics();
+        var mine = statistics.Where(s => s.GrainId.Key.ToString()!.Contains(name, StringComparison.Ordinal) && s.GrainType.Contains("Partition")).ToList();
+        Assert.Equal(4, mine.Count);
+        Assert.All(mine.GroupBy(s => s.SiloAddress), silo => Assert.Equal(2, silo.Count()));
     }
 
     [Fact]

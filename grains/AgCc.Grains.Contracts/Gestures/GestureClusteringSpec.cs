@@ -31,7 +31,7 @@ public sealed record GestureClusteringSpec(
     [property: Id(7)] int Seed = 0,
     [property: Id(8)] int FitSubsample = 0,
     [property: Id(9)] double Temperature = 1.0,
-    [property: Id(10)] int Partitions = 8)
+    [property: Id(10)] int Partitions = 4)
 {
     /// <summary>Every problem, each naming its field; empty when the spec is valid.</summary>
     public IReadOnlyList<string> Problems()

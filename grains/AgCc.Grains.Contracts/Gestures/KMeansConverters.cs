@@ -1,23 +1,34 @@
+using System.Runtime.InteropServices;
 using AgCc.Core.Gestures;
 
 namespace AgCc.Grains.Gestures;
 
 // core/ knows nothing of Orleans: the k-means records cross the wire through these surrogates.
+// Their double arrays travel as raw bytes (exact, and a block copy for the serializer, which
+// otherwise encodes a double[] value by value: most of the cost of a cross-silo round).
+
+internal static class RawDoubles
+{
+    public static byte[] ToBytes(double[] values) => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+
+    public static double[] FromBytes(byte[] bytes) => MemoryMarshal.Cast<byte, double>(bytes).ToArray();
+}
 
 [GenerateSerializer]
 public struct TimeSeriesSurrogate
 {
     [Id(0)] public int Length;
     [Id(1)] public int Dimensions;
-    [Id(2)] public double[] Values;
+    [Id(2)] public byte[] Values;
 }
 
 [RegisterConverter]
 public sealed class TimeSeriesConverter : IConverter<TimeSeries, TimeSeriesSurrogate>
 {
-    public TimeSeries ConvertFromSurrogate(in TimeSeriesSurrogate s) => new(s.Length, s.Dimensions, s.Values);
+    public TimeSeries ConvertFromSurrogate(in TimeSeriesSurrogate s) => new(s.Length, s.Dimensions, RawDoubles.FromBytes(s.Values));
 
-    public TimeSeriesSurrogate ConvertToSurrogate(in TimeSeries t) => new() { Length = t.Length, Dimensions = t.Dimensions, Values = t.Values };
+    public TimeSeriesSurrogate ConvertToSurrogate(in TimeSeries t) =>
+        new() { Length = t.Length, Dimensions = t.Dimensions, Values = RawDoubles.ToBytes(t.Values) };
 }
 
 [GenerateSerializer]
@@ -40,15 +51,15 @@ public sealed class KMeansPartitionShapeConverter : IConverter<KMeansPartitionSh
 public struct KMeansAssignmentSurrogate
 {
     [Id(0)] public int[] Labels;
-    [Id(1)] public double[] Distances;
+    [Id(1)] public byte[] Distances;
 }
 
 [RegisterConverter]
 public sealed class KMeansAssignmentConverter : IConverter<KMeansAssignment, KMeansAssignmentSurrogate>
 {
-    public KMeansAssignment ConvertFromSurrogate(in KMeansAssignmentSurrogate s) => new(s.Labels, s.Distances);
+    public KMeansAssignment ConvertFromSurrogate(in KMeansAssignmentSurrogate s) => new(s.Labels, RawDoubles.FromBytes(s.Distances));
 
-    public KMeansAssignmentSurrogate ConvertToSurrogate(in KMeansAssignment v) => new() { Labels = v.Labels, Distances = v.Distances };
+    public KMeansAssignmentSurrogate ConvertToSurrogate(in KMeansAssignment v) => new() { Labels = v.Labels, Distances = RawDoubles.ToBytes(v.Distances) };
 }
 
 [GenerateSerializer]
@@ -70,14 +81,15 @@ public sealed class BarycenterRequestConverter : IConverter<BarycenterRequest, B
 public struct BarycenterPartialSurrogate
 {
     [Id(0)] public double Value;
-    [Id(1)] public double[] Gradient;
+    [Id(1)] public byte[] Gradient;
     [Id(2)] public int Members;
 }
 
 [RegisterConverter]
 public sealed class BarycenterPartialConverter : IConverter<BarycenterPartial, BarycenterPartialSurrogate>
 {
-    public BarycenterPartial ConvertFromSurrogate(in BarycenterPartialSurrogate s) => new(s.Value, s.Gradient, s.Members);
+    public BarycenterPartial ConvertFromSurrogate(in BarycenterPartialSurrogate s) => new(s.Value, RawDoubles.FromBytes(s.Gradient), s.Members);
 
-    public BarycenterPartialSurrogate ConvertToSurrogate(in BarycenterPartial v) => new() { Value = v.Value, Gradient = v.Gradient, Members = v.Members };
+    public BarycenterPartialSurrogate ConvertToSurrogate(in BarycenterPartial v) =>
+        new() { Value = v.Value, Gradient = RawDoubles.ToBytes(v.Gradient), Members = v.Members };
 }
