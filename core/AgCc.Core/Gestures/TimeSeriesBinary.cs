@@ -9,31 +9,18 @@ namespace AgCc.Core.Gestures;
 /// </summary>
 public static class TimeSeriesBinary
 {
-    private const uint Magic = 0x53544741; // "AGTS"
-    private const int Version = 1;
+    internal const uint Magic = 0x53544741; // "AGTS"
+    internal const int Version = 1;
 
     public static byte[] Write(IReadOnlyList<TimeSeries> series, int dimensions)
     {
-        var size = 16L + series.Sum(s => 4L + 4L * s.Values.Length);
-        var bytes = new byte[size];
-        var span = bytes.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(span, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(span[4..], Version);
-        BinaryPrimitives.WriteInt32LittleEndian(span[8..], series.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], dimensions);
-        var at = 16;
+        var writer = new TimeSeriesBinaryWriter(series.Count, dimensions);
         foreach (var s in series)
         {
             if (s.Dimensions != dimensions) throw new ArgumentException($"a series has {s.Dimensions} dimensions, not {dimensions}", nameof(series));
-            BinaryPrimitives.WriteInt32LittleEndian(span[at..], s.Length);
-            at += 4;
-            foreach (var value in s.Values)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(span[at..], (float)value);
-                at += 4;
-            }
+            writer.Add(s.Values, s.Length);
         }
-        return bytes;
+        return writer.Complete();
     }
 
     /// <param name="name">Named in errors.</param>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AgCc.Core.Gestures;
+using AgCc.Core.Landmarks;
 using AgCc.Core.Statistics;
+using AgCc.Grains.Corpora;
 using Microsoft.Extensions.Logging;
 
 namespace AgCc.Grains.Gestures;
@@ -48,26 +50,37 @@ public sealed partial class GestureClusteringGrain
         if (!IsRunning && await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
-    /// <summary>Collects the corpora's segments, draws the fit subsample and writes the partition blobs (idempotent).</summary>
+    /// <summary>
+    /// Numbers the corpora's segments, draws the fit subsample and writes the partition blobs
+    /// (idempotent). Segments stream through: only the partition being filled is held, as float32.
+    /// </summary>
     private async Task PrepareAsync()
     {
         var spec = State.Spec!;
-        var (rows, series) = await GestureSegmentTable.CollectAsync(GrainFactory, artifacts, spec.Corpora, CancellationToken.None);
-        if (series.Count < spec.Clusters)
-            throw new InvalidOperationException($"clustering '{Name}': {series.Count} gesture segments in {string.Join(", ", spec.Corpora)}, fewer than k = {spec.Clusters}");
-        var fit = spec.FitSubsample > 0 && spec.FitSubsample < series.Count
-            ? SeededSubsample.Choose(series.Count, spec.FitSubsample, spec.Seed)
-            : null;
-        var partitions = Math.Min(spec.Partitions, series.Count);
-        var all = await WritePartitionsAsync(GestureArtifacts.AllSet, series, partitions);
-        var fitPartitions = fit is null ? all : await WritePartitionsAsync(GestureArtifacts.FitSet, [.. fit.Select(i => series[i])], Math.Min(partitions, fit.Length));
+        var total = 0;
+        foreach (var corpus in spec.Corpora) total += (await GrainFactory.GetGrain<ICorpusGrain>(corpus).GetSummary()).Ingestion.Segments;
+        if (total < spec.Clusters)
+            throw new InvalidOperationException($"clustering '{Name}': {total} gesture segments in {string.Join(", ", spec.Corpora)}, fewer than k = {spec.Clusters}");
+        var fit = spec.FitSubsample > 0 && spec.FitSubsample < total ? SeededSubsample.Choose(total, spec.FitSubsample, spec.Seed) : null;
+        var inFit = fit?.ToHashSet();
+        var all = new PartitionSetWriter(WritePartition(GestureArtifacts.AllSet), total, Math.Min(spec.Partitions, total));
+        var fitted = fit is null ? null : new PartitionSetWriter(WritePartition(GestureArtifacts.FitSet), fit.Length, Math.Min(spec.Partitions, fit.Length));
+        var rows = new List<SegmentRow>(total);
+        await foreach (var (row, segment) in GestureSegmentTable.ReadAsync(GrainFactory, artifacts, spec.Corpora, CancellationToken.None))
+        {
+            if (rows.Count == total) throw new InvalidOperationException($"clustering '{Name}': the corpora hold more segments than their ingestion counted ({total})");
+            if (inFit is not null && inFit.Contains(rows.Count)) await fitted!.AddAsync(segment);
+            rows.Add(row);
+            await all.AddAsync(segment);
+        }
+        if (rows.Count != total) throw new InvalidOperationException($"clustering '{Name}': {rows.Count} segments read, the ingestion counted {total}");
         await artifacts.WriteAsync(GestureArtifacts.Segments(Name, State.Generation),
-            await Task.Run(() => GestureSegmentTable.Csv(rows, fit is null ? Enumerable.Range(0, rows.Count).ToHashSet() : fit.ToHashSet())));
+            await Task.Run(() => GestureSegmentTable.Csv(rows, inFit ?? Enumerable.Range(0, rows.Count).ToHashSet())));
 
-        State.Segments = series.Count;
-        State.FitSegments = fit?.Length ?? series.Count;
-        State.AllPartitions = all;
-        State.FitPartitions = fitPartitions;
+        State.Segments = total;
+        State.FitSegments = fit?.Length ?? total;
+        State.AllPartitions = all.Names;
+        State.FitPartitions = fitted?.Names ?? all.Names;
         State.Checkpoints = 0;
         State.InertiaTrace = [];
         State.MovedTrace = [];
@@ -75,19 +88,29 @@ public sealed partial class GestureClusteringGrain
         await state.WriteStateAsync();
     }
 
-    private async Task<List<string>> WritePartitionsAsync(string set, IReadOnlyList<TimeSeries> series, int partitions)
+    private Func<int, byte[], Task<string>> WritePartition(string set) => async (partition, content) =>
     {
-        var names = new List<string>();
-        var writes = new List<Task>();
-        foreach (var (offset, count) in LocalKMeansPartitions.Split(series.Count, partitions))
+        var name = GestureArtifacts.Partition(Name, State.Generation, set, partition);
+        await artifacts.WriteAsync(name, content);
+        return name;
+    };
+
+    /// <summary>Fills a set's partitions in order (contiguous, as <see cref="LocalKMeansPartitions.Split"/> cuts them), writing each when full.</summary>
+    private sealed class PartitionSetWriter(Func<int, byte[], Task<string>> write, int count, int partitions)
+    {
+        private readonly (int Offset, int Count)[] ranges = LocalKMeansPartitions.Split(count, partitions);
+        private TimeSeriesBinaryWriter? writer;
+
+        public List<string> Names { get; } = [];
+
+        public async Task AddAsync(GestureSegment segment)
         {
-            var name = GestureArtifacts.Partition(Name, State.Generation, set, names.Count);
-            names.Add(name);
-            var slice = series.Skip(offset).Take(count).ToArray();
-            writes.Add(Task.Run(() => TimeSeriesBinary.Write(slice, slice[0].Dimensions)).ContinueWith(t => artifacts.WriteAsync(name, t.Result)).Unwrap());
+            writer ??= new TimeSeriesBinaryWriter(ranges[Names.Count].Count, MouthTrack.ValuesPerFrame);
+            writer.Add(segment.Values, segment.Frames);
+            if (writer.Written < ranges[Names.Count].Count) return;
+            Names.Add(await write(Names.Count, writer.Complete()));
+            writer = null;
         }
-        await Task.WhenAll(writes);
-        return names;
     }
 
     private async Task FitAsync()

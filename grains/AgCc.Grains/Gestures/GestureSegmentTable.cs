@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AgCc.Artifacts;
 using AgCc.Core.Corpora;
@@ -18,54 +19,35 @@ internal sealed record SegmentRow(string Corpus, string Utterance, string Speake
 /// </summary>
 internal static class GestureSegmentTable
 {
-    private const int ParallelReads = 8;
+    private const int ReadAhead = 8;
 
-    public static async Task<(List<SegmentRow> Rows, List<TimeSeries> Series)> CollectAsync(
-        IGrainFactory grains, IArtifactStore artifacts, IReadOnlyList<string> corpora, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every segment of the corpora in order, batch by batch: a few batch artifacts are read ahead,
+    /// but only they are held in memory, however large the corpora.
+    /// </summary>
+    public static async IAsyncEnumerable<(SegmentRow Row, GestureSegment Segment)> ReadAsync(
+        IGrainFactory grains, IArtifactStore artifacts, IReadOnlyList<string> corpora, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<SegmentRow>();
-        var series = new List<TimeSeries>();
         foreach (var corpus in corpora)
         {
             var batches = await grains.GetGrain<ICorpusGrain>(corpus).GetBatchArtifacts();
-            var read = new Task<IReadOnlyList<IngestedUtterance>>[batches.Count];
-            using var gate = new SemaphoreSlim(ParallelReads);
-            for (var b = 0; b < batches.Count; b++) read[b] = ReadBatchAsync(artifacts, batches[b], gate, cancellationToken);
-            foreach (var utterances in await Task.WhenAll(read))
+            var reading = new Queue<Task<IReadOnlyList<IngestedUtterance>>>();
+            var next = 0;
+            while (next < batches.Count || reading.Count > 0)
             {
-                foreach (var utterance in utterances)
-                {
+                while (reading.Count < ReadAhead && next < batches.Count) reading.Enqueue(ReadBatchAsync(artifacts, batches[next++], cancellationToken));
+                foreach (var utterance in await reading.Dequeue())
                     foreach (var segment in utterance.Segments)
-                    {
-                        rows.Add(new SegmentRow(corpus, utterance.Source.Id, utterance.Source.Speaker, utterance.Source.Emotion,
-                            segment.Phone, segment.Start, segment.End, segment.Frames));
-                        series.Add(ToSeries(segment));
-                    }
-                }
+                        yield return (new SegmentRow(corpus, utterance.Source.Id, utterance.Source.Speaker, utterance.Source.Emotion,
+                            segment.Phone, segment.Start, segment.End, segment.Frames), segment);
             }
         }
-        return (rows, series);
     }
 
-    private static async Task<IReadOnlyList<IngestedUtterance>> ReadBatchAsync(IArtifactStore artifacts, string name, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<IngestedUtterance>> ReadBatchAsync(IArtifactStore artifacts, string name, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var content = await artifacts.ReadAsync(name, cancellationToken) ?? throw new InvalidOperationException($"batch artifact {name} is missing");
-            return await Task.Run(() => UtteranceBatchFormat.Read(content, name), cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private static TimeSeries ToSeries(GestureSegment segment)
-    {
-        var values = new double[segment.Values.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = segment.Values[i];
-        return new TimeSeries(segment.Frames, MouthTrack.ValuesPerFrame, values);
+        var content = await artifacts.ReadAsync(name, cancellationToken) ?? throw new InvalidOperationException($"batch artifact {name} is missing");
+        return await Task.Run(() => UtteranceBatchFormat.Read(content, name), cancellationToken);
     }
 
     public static byte[] Csv(IReadOnlyList<SegmentRow> rows, ISet<int> inFit)
