@@ -132,4 +132,46 @@ public sealed record Wav2Vec2Config
         if (root.TryGetProperty("encoder_layer_norm_first", out var first)) config = config with { LayerNormFirst = first.GetBoolean() };
         return config;
     }
+
+    /// <summary>
+    /// Reads a Hugging Face Wav2Vec2Config (a checkpoint directory's config.json). Fields that only
+    /// matter for training or for heads are ignored; activations other than GELU are refused, naming
+    /// the field, since this port implements GELU only.
+    /// </summary>
+    public static Wav2Vec2Config FromHuggingFaceJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        foreach (var activation in new[] { "hidden_act", "feat_extract_activation" })
+            if (root.TryGetProperty(activation, out var value) && value.GetString() is { } name && name != "gelu")
+                throw new InvalidDataException($"{activation}: \"{name}\" is not supported (gelu only)");
+        var config = new Wav2Vec2Config();
+        if (root.TryGetProperty("feat_extract_norm", out var norm))
+            config = config with
+            {
+                ExtractorMode = norm.GetString() switch
+                {
+                    "group" => Wav2Vec2ExtractorMode.GroupNorm,
+                    "layer" => Wav2Vec2ExtractorMode.LayerNorm,
+                    var other => throw new InvalidDataException($"feat_extract_norm: \"{other}\" is neither \"group\" nor \"layer\""),
+                },
+            };
+        if (root.TryGetProperty("conv_dim", out var dims) && root.TryGetProperty("conv_kernel", out var kernels) && root.TryGetProperty("conv_stride", out var strides))
+        {
+            int[] d = [.. dims.EnumerateArray().Select(v => v.GetInt32())], k = [.. kernels.EnumerateArray().Select(v => v.GetInt32())], st = [.. strides.EnumerateArray().Select(v => v.GetInt32())];
+            if (d.Length != k.Length || d.Length != st.Length)
+                throw new InvalidDataException($"conv_dim, conv_kernel and conv_stride differ in length ({d.Length}, {k.Length}, {st.Length})");
+            config = config with { ConvLayers = [.. d.Select((c, i) => new Wav2Vec2ConvLayer(c, k[i], st[i]))] };
+        }
+        if (root.TryGetProperty("conv_bias", out var bias)) config = config with { ConvBias = bias.GetBoolean() };
+        if (root.TryGetProperty("hidden_size", out var hidden)) config = config with { EmbedDim = hidden.GetInt32() };
+        if (root.TryGetProperty("num_hidden_layers", out var layers)) config = config with { Layers = layers.GetInt32() };
+        if (root.TryGetProperty("num_attention_heads", out var heads)) config = config with { Heads = heads.GetInt32() };
+        if (root.TryGetProperty("intermediate_size", out var ff)) config = config with { FeedForwardDim = ff.GetInt32() };
+        if (root.TryGetProperty("num_conv_pos_embeddings", out var kernel)) config = config with { PositionalConvKernel = kernel.GetInt32() };
+        if (root.TryGetProperty("num_conv_pos_embedding_groups", out var groups)) config = config with { PositionalConvGroups = groups.GetInt32() };
+        if (root.TryGetProperty("do_stable_layer_norm", out var stable)) config = config with { LayerNormFirst = stable.GetBoolean() };
+        if (root.TryGetProperty("layer_norm_eps", out var eps)) config = config with { LayerNormEps = eps.GetDouble() };
+        return config;
+    }
 }

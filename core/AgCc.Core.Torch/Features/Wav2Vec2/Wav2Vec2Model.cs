@@ -79,6 +79,32 @@ public sealed class Wav2Vec2Model : IDisposable
         return Load(config, huggingFaceNames ? Wav2Vec2HuggingFaceNames.ToTorchaudio(state).State : state, device, dtype);
     }
 
+    /// <summary>
+    /// Loads a Hugging Face checkpoint directory (facebook/wav2vec2-base format): config.json and
+    /// model.safetensors, Hugging Face names mapped. Errors name the file at fault.
+    /// </summary>
+    public static Wav2Vec2Model LoadHuggingFaceDirectory(string directory, Device? device = null, ScalarType dtype = ScalarType.Float32)
+    {
+        var configPath = Path.Combine(directory, "config.json");
+        var weightsPath = Path.Combine(directory, "model.safetensors");
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath}: a Hugging Face checkpoint directory needs config.json", configPath);
+        if (!File.Exists(weightsPath))
+            throw new FileNotFoundException(File.Exists(Path.Combine(directory, "pytorch_model.bin"))
+                ? $"{weightsPath} is missing; {directory} has only pytorch_model.bin, which is not read yet (convert it to safetensors)"
+                : $"{weightsPath} is missing", weightsPath);
+        Wav2Vec2Config config;
+        try
+        {
+            config = Wav2Vec2Config.FromHuggingFaceJson(File.ReadAllText(configPath));
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{configPath}: {e.Message}", e);
+        }
+        if (config.Problems() is { Count: > 0 } problems) throw new InvalidDataException($"{configPath}: {string.Join("; ", problems)}");
+        return LoadSafeTensors(config, weightsPath, huggingFaceNames: true, device, dtype);
+    }
+
     /// <summary>The feature encoder's output, [batch, frames, channels] (torchaudio's feature_extractor; HF's extract_features before projection).</summary>
     public Tensor ConvFeatures(Tensor waveforms)
     {

@@ -140,7 +140,38 @@ def main():
                 np.save(os.path.join(HERE, f"{variant}.{name}.hidden.npy"), hidden)
                 np.save(os.path.join(HERE, f"{variant}.{name}.layers.npy"), torch.stack([l[0] for l in layers]).numpy().astype(np.float32))
                 print(variant, name, "hidden", hidden.shape, "max |h|", float(np.abs(hidden).max()))
+        if variant == "large":
+            write_hugging_face_directory(args, state)
     write_parameter_shapes()
+
+
+def write_hugging_face_directory(args, state):
+    """hf_large/: the large variant as a Hugging Face checkpoint directory (config.json with HF keys,
+    model.safetensors with HF names, the newer parametrizations form of the weight norm, and a
+    quantizer parameter a pre-training checkpoint carries), for Wav2Vec2Model.LoadHuggingFaceDirectory."""
+    folder = os.path.join(HERE, "hf_large")
+    os.makedirs(folder, exist_ok=True)
+    conv = args["extractor_conv_layer_config"]
+    config = {
+        "architectures": ["Wav2Vec2ForPreTraining"], "model_type": "wav2vec2",
+        "conv_dim": [c[0] for c in conv], "conv_kernel": [c[1] for c in conv], "conv_stride": [c[2] for c in conv],
+        "conv_bias": args["extractor_conv_bias"], "feat_extract_norm": "layer" if args["extractor_mode"] == "layer_norm" else "group",
+        "feat_extract_activation": "gelu", "hidden_act": "gelu", "hidden_size": args["encoder_embed_dim"],
+        "num_hidden_layers": args["encoder_num_layers"], "num_attention_heads": args["encoder_num_heads"],
+        "intermediate_size": args["encoder_ff_interm_features"], "num_conv_pos_embeddings": args["encoder_pos_conv_kernel"],
+        "num_conv_pos_embedding_groups": args["encoder_pos_conv_groups"], "do_stable_layer_norm": args["encoder_layer_norm_first"],
+        "layer_norm_eps": 1e-05, "hidden_dropout": 0.1,
+    }
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)
+        f.write("\n")
+    hf = {}
+    for name, tensor in state.items():
+        key = name.replace("encoder.feature_projection.", "feature_projection.").replace("encoder.transformer.", "encoder.")
+        key = key.replace("conv.weight_g", "conv.parametrizations.weight.original0").replace("conv.weight_v", "conv.parametrizations.weight.original1")
+        hf["wav2vec2." + key] = tensor
+    hf["quantizer.codevectors"] = torch.zeros(1, 4, 8)
+    write_safetensors(os.path.join(folder, "model.safetensors"), hf)
 
 
 def write_parameter_shapes():
