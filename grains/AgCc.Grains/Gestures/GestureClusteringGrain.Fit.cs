@@ -75,7 +75,7 @@ public sealed partial class GestureClusteringGrain
         }
         if (rows.Count != total) throw new InvalidOperationException($"clustering '{Name}': {rows.Count} segments read, the ingestion counted {total}");
         await artifacts.WriteAsync(GestureArtifacts.Segments(Name, State.Generation),
-            await Task.Run(() => GestureSegmentTable.Csv(rows, inFit ?? Enumerable.Range(0, rows.Count).ToHashSet())));
+            await Task.Run(() => GestureSegmentTable.Csv(rows, inFit)));
 
         State.Segments = total;
         State.FitSegments = fit?.Length ?? total;
@@ -124,8 +124,6 @@ public sealed partial class GestureClusteringGrain
             State.Checkpoints = checkpoint.Iteration + 1;
             State.InertiaTrace = [.. checkpoint.InertiaTrace];
             State.MovedTrace = [.. checkpoint.MovedTrace];
-            State.Inertia = checkpoint.Inertia;
-            State.Iterations = checkpoint.Iteration;
             await state.WriteStateAsync();
         });
         State.Stage = GestureClusteringStage.Assigning;

@@ -82,7 +82,8 @@ public sealed partial class GestureClusteringGrain(
     {
         if (State.Stage != GestureClusteringStage.Completed || State.Spec is not { } spec) return null;
         centersCache ??= await ReadCentersAsync();
-        return new GestureClusteringResult(State.Inertia, State.Iterations, spec.Corpora, State.Statistics, centersCache);
+        // The inertia of the last in-loop assignment; one trace entry per iteration.
+        return new GestureClusteringResult(State.InertiaTrace[^1], State.InertiaTrace.Count, spec.Corpora, State.Statistics, centersCache);
     }
 
     public async Task<IReadOnlyList<SegmentAssignment>> GetAssignments(int offset, int count)

@@ -38,10 +38,6 @@ public sealed class GestureClusteringState
     /// <summary>How often the fit restarted from a checkpoint (a silo loss, a failed iteration).</summary>
     [Id(13)] public int Resumes { get; set; }
 
-    [Id(14)] public double Inertia { get; set; }
-
-    [Id(15)] public int Iterations { get; set; }
-
     [Id(16)] public List<GestureClusterStatistics> Statistics { get; set; } = [];
 }
 

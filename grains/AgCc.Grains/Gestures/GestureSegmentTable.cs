@@ -50,14 +50,15 @@ internal static class GestureSegmentTable
         return await Task.Run(() => UtteranceBatchFormat.Read(content, name), cancellationToken);
     }
 
-    public static byte[] Csv(IReadOnlyList<SegmentRow> rows, ISet<int> inFit)
+    /// <param name="inFit">The fitted segments; null when all are.</param>
+    public static byte[] Csv(IReadOnlyList<SegmentRow> rows, ISet<int>? inFit)
     {
         var text = new StringBuilder("index,corpus,utterance,speaker,emotion,phone,start,end,frames,in_fit\n");
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             text.Append(CultureInfo.InvariantCulture,
-                $"{i},{r.Corpus},{r.Utterance},{r.Speaker},{r.Emotion.ToString().ToLowerInvariant()},{r.Phone},{r.Start:R},{r.End:R},{r.Frames},{(inFit.Contains(i) ? 1 : 0)}\n");
+                $"{i},{r.Corpus},{r.Utterance},{r.Speaker},{r.Emotion.ToString().ToLowerInvariant()},{r.Phone},{r.Start:R},{r.End:R},{r.Frames},{(inFit is null || inFit.Contains(i) ? 1 : 0)}\n");
         }
         return Encoding.UTF8.GetBytes(text.ToString());
     }
