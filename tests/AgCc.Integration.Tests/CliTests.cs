@@ -43,6 +43,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_gesture_spec_names_each_option_at_fault_before_connecting()
+    {
+        var (exitCode, _, errors) = await cli.RunAsync("gestures", "fit", "g", "--corpora", "a,a", "--k", "0", "--tol", "-1", "--tau", "0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--corpora: a corpus is named twice", errors);
+        Assert.Contains("--k: must be at least 1", errors);
+        Assert.Contains("--tol: must be ≥ 0", errors);
+        Assert.Contains("--tau: must be a positive number", errors);
+        Assert.DoesNotContain("running stack", errors);
+    }
+
+    [Fact]
     public async Task Without_a_running_stack_commands_say_how_to_start_one()
     {
         var (exitCode, _, errors) = await cli.RunAsync("corpus", "list");

@@ -49,7 +49,7 @@ public static class GestureClusteringCommands
                 Partitions = parse.GetValue(partitions),
             };
             // The grain checks the spec too; checking here names the options before connecting.
-            if (spec.Problems() is { Count: > 0 } problems) throw new CliException(string.Join("\n", problems.Select(p => "--" + p)));
+            if (spec.Problems() is { Count: > 0 } problems) throw new CliException(string.Join("\n", problems.Select(OptionNamed)));
             var clustering = parse.GetValue(name)!;
             await using var client = await ConnectionOptions.ConnectAsync(parse, cancellationToken);
             GestureClusteringStatus done;
@@ -82,6 +82,25 @@ public static class GestureClusteringCommands
             await PrintClustersAsync(client, clustering);
         });
         return command;
+    }
+
+    /// <summary>A spec problem ("clusters: …") named by the option that sets the field ("--k: …").</summary>
+    private static string OptionNamed(string problem)
+    {
+        var colon = problem.IndexOf(':');
+        var field = colon < 0 ? "" : problem[..colon];
+        var option = field switch
+        {
+            "clusters" => "--k",
+            "maxIterations" => "--max-iter",
+            "maxIterationsBarycenter" => "--max-iter-barycenter",
+            "tolerance" => "--tol",
+            "fitSubsample" => "--subsample",
+            "temperature" => "--tau",
+            "" => null,
+            _ => "--" + field,
+        };
+        return option is null ? problem : option + problem[colon..];
     }
 
     private static Command Status()
