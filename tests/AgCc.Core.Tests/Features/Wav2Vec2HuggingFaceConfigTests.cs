@@ -52,16 +52,19 @@ public class Wav2Vec2HuggingFaceConfigTests
     }
 
     [Fact]
-    public void A_directory_without_weights_names_the_missing_file()
+    public void A_directory_without_weights_names_the_missing_files()
     {
         var folder = Directory.CreateTempSubdirectory("agcc-hf-").FullName;
         try
         {
             File.WriteAllText(Path.Combine(folder, "config.json"), BaseJson);
-            File.WriteAllText(Path.Combine(folder, "pytorch_model.bin"), "");
             var error = Assert.Throws<FileNotFoundException>(() => Wav2Vec2Model.LoadHuggingFaceDirectory(folder));
             Assert.Contains("model.safetensors", error.Message);
             Assert.Contains("pytorch_model.bin", error.Message);
+
+            // An unreadable pytorch_model.bin is named.
+            File.WriteAllText(Path.Combine(folder, "pytorch_model.bin"), "");
+            Assert.Contains("pytorch_model.bin", Assert.Throws<InvalidDataException>(() => Wav2Vec2Model.LoadHuggingFaceDirectory(folder)).Message);
         }
         finally
         {

@@ -14,40 +14,18 @@ namespace AgCc.Core.Tests.Features;
 [Trait("Category", Categories.Unit)]
 public class Wav2Vec2Tests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Wav2Vec2");
-
     public static TheoryData<string, string> Cases => new()
     {
         { "base", "tone_noise" }, { "base", "chirp" }, { "large", "tone_noise" }, { "large", "chirp" },
     };
 
-    private static Wav2Vec2Config Config(string variant) => Wav2Vec2Config.FromTorchaudioJson(File.ReadAllText(Path.Combine(Folder, variant + ".config.json")));
+    private static readonly string Folder = Wav2Vec2Fixtures.Folder;
 
-    private static torch.Tensor Wave(string name)
-    {
-        var npy = Npy.Read(File.ReadAllBytes(Path.Combine(Folder, name + ".npy")), name);
-        return torch.tensor(npy.Values.Select(v => (float)v).ToArray());
-    }
+    private static Wav2Vec2Config Config(string variant) => Wav2Vec2Fixtures.Config(variant);
 
-    /// <summary>Largest |actual − expected| per leading index over the largest |expected| of that index.</summary>
-    private static double[] RelativeErrors(torch.Tensor actual, NpyArray expected)
-    {
-        Assert.Equal(expected.Shape.Select(d => (long)d), actual.shape);
-        var values = actual.to(torch.ScalarType.Float64).contiguous().data<double>().ToArray();
-        var per = values.Length / expected.Shape[0];
-        var errors = new double[expected.Shape[0]];
-        for (var s = 0; s < errors.Length; s++)
-        {
-            double worst = 0, scale = 0;
-            for (var i = s * per; i < (s + 1) * per; i++)
-            {
-                worst = Math.Max(worst, Math.Abs(values[i] - expected.Values[i]));
-                scale = Math.Max(scale, Math.Abs(expected.Values[i]));
-            }
-            errors[s] = worst / scale;
-        }
-        return errors;
-    }
+    private static torch.Tensor Wave(string name) => Wav2Vec2Fixtures.Wave(name);
+
+    private static double[] RelativeErrors(torch.Tensor actual, NpyArray expected) => Wav2Vec2Fixtures.RelativeErrors(actual, expected);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -97,10 +97,17 @@ public sealed record Wav2Vec2Config
     }
 
     /// <summary>Frames out of the feature encoder for a waveform of <paramref name="samples"/> (torchaudio's length rule).</summary>
-    public int Frames(int samples)
+    public int Frames(int samples) => (int)Frames((long)samples);
+
+    /// <summary>
+    /// Frames out of the feature encoder for <paramref name="samples"/> valid samples: torchaudio's
+    /// floor((length − kernel) / stride) + 1 per convolution, clamped at 0 (a length shorter than
+    /// the kernel gives none, which truncating division would not).
+    /// </summary>
+    public long Frames(long samples)
     {
         var length = samples;
-        foreach (var layer in ConvLayers) length = Math.Max(0, (length - layer.Kernel) / layer.Stride + 1);
+        foreach (var layer in ConvLayers) length = length < layer.Kernel ? 0 : (length - layer.Kernel) / layer.Stride + 1;
         return length;
     }
 
@@ -131,6 +138,23 @@ public sealed record Wav2Vec2Config
         if (root.TryGetProperty("encoder_pos_conv_groups", out var groups)) config = config with { PositionalConvGroups = groups.GetInt32() };
         if (root.TryGetProperty("encoder_layer_norm_first", out var first)) config = config with { LayerNormFirst = first.GetBoolean() };
         return config;
+    }
+
+    /// <summary>
+    /// Reads either JSON a checkpoint may carry beside it: torchaudio's wav2vec2_model arguments
+    /// (recognised by extractor_mode, extractor_conv_layer_config or encoder_embed_dim) or else a
+    /// Hugging Face config.json.
+    /// </summary>
+    public static Wav2Vec2Config FromJson(string json)
+    {
+        using (var document = JsonDocument.Parse(json))
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"expected a JSON object, got {root.ValueKind}");
+            if (root.TryGetProperty("extractor_mode", out _) || root.TryGetProperty("extractor_conv_layer_config", out _) || root.TryGetProperty("encoder_embed_dim", out _))
+                return FromTorchaudioJson(json);
+        }
+        return FromHuggingFaceJson(json);
     }
 
     /// <summary>

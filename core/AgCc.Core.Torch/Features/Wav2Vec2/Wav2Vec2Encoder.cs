@@ -42,22 +42,24 @@ public sealed class Wav2Vec2Encoder : IDisposable
     /// <summary>[layers + 1, batch, frames, embed]; see the class summary for what each index holds.</summary>
     /// <param name="x">The feature projection's output, [batch, frames, embed].</param>
     /// <param name="finalLayerNorm">Pre-LN only: apply the final layer norm to the last state (HF) or not (torchaudio).</param>
-    public Tensor HiddenStates(Tensor x, bool finalLayerNorm = true)
+    /// <param name="attentionBias">The padding mask as an additive attention bias (<see cref="Wav2Vec2PaddingMask"/>), or null.</param>
+    public Tensor HiddenStates(Tensor x, bool finalLayerNorm = true, Tensor? attentionBias = null)
     {
         using var scope = NewDisposeScope();
         var states = new Tensor[layers.Length + 1];
         states[0] = Input(x);
-        for (var i = 0; i < layers.Length; i++) states[i + 1] = layers[i].Forward(states[i]);
+        for (var i = 0; i < layers.Length; i++) states[i + 1] = layers[i].Forward(states[i], attentionBias);
         if (layerNormFirst && finalLayerNorm) states[^1] = layerNorm.Forward(states[^1]);
         return stack(states).MoveToOuterDisposeScope();
     }
 
     /// <summary>The encoder's output, [batch, frames, embed] (torchaudio's Transformer.forward, HF's last_hidden_state).</summary>
-    public Tensor Forward(Tensor x)
+    /// <param name="attentionBias">The padding mask as an additive attention bias (<see cref="Wav2Vec2PaddingMask"/>), or null.</param>
+    public Tensor Forward(Tensor x, Tensor? attentionBias = null)
     {
         using var scope = NewDisposeScope();
         var y = Input(x);
-        foreach (var layer in layers) y = layer.Forward(y);
+        foreach (var layer in layers) y = layer.Forward(y, attentionBias);
         if (layerNormFirst) y = layerNorm.Forward(y);
         return y.MoveToOuterDisposeScope();
     }

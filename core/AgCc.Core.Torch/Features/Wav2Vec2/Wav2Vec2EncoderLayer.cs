@@ -33,18 +33,19 @@ public sealed class Wav2Vec2EncoderLayer : IDisposable
     private Tensor FeedForward(Tensor x) => output.Forward(nn.functional.gelu(intermediate.Forward(x)));
 
     /// <param name="x">[batch, frames, embed]</param>
-    public Tensor Forward(Tensor x)
+    /// <param name="attentionBias">The padding mask as an additive attention bias (<see cref="Wav2Vec2PaddingMask"/>), or null.</param>
+    public Tensor Forward(Tensor x, Tensor? attentionBias = null)
     {
         using var scope = NewDisposeScope();
         Tensor y;
         if (layerNormFirst)
         {
-            y = x + attention.Forward(layerNorm.Forward(x));
+            y = x + attention.Forward(layerNorm.Forward(x), attentionBias);
             y = y + FeedForward(finalLayerNorm.Forward(y));
         }
         else
         {
-            y = layerNorm.Forward(x + attention.Forward(x));
+            y = layerNorm.Forward(x + attention.Forward(x, attentionBias));
             y = finalLayerNorm.Forward(y + FeedForward(y));
         }
         return y.MoveToOuterDisposeScope();

@@ -44,6 +44,15 @@ public static class Wav2Vec2HuggingFaceNames
         return (mapped, dropped);
     }
 
+    /// <summary>
+    /// Whether a state dict is in Hugging Face's naming rather than torchaudio's: the "wav2vec2."
+    /// prefix, or the feature projection or the transformer layers outside torchaudio's
+    /// "encoder.feature_projection." / "encoder.transformer.".
+    /// </summary>
+    public static bool IsHuggingFace(IEnumerable<string> names) => names.Any(name =>
+        name.StartsWith(Prefix, StringComparison.Ordinal) || name.StartsWith("feature_projection.", StringComparison.Ordinal)
+        || name.StartsWith("encoder.layers.", StringComparison.Ordinal) || name.StartsWith("encoder.pos_conv_embed.", StringComparison.Ordinal));
+
     /// <summary>One Hugging Face name (without the "wav2vec2." prefix) in torchaudio's naming.</summary>
     public static string Map(string key)
     {

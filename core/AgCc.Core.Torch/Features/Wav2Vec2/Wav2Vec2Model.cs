@@ -6,9 +6,10 @@ namespace AgCc.Core.Torch.Features.Wav2Vec2;
 /// wav2vec 2.0 for inference (eval mode: no dropout, no layer drop, no masking), numerically
 /// torchaudio.models.Wav2Vec2Model without its auxiliary head: feature encoder → feature projection
 /// → transformer. Built from a state dict in torchaudio's parameter names (see
-/// <see cref="Wav2Vec2HuggingFaceNames"/> for Hugging Face checkpoints); the weights are copied into
-/// the model (the caller keeps and disposes the state dict). Every entry point runs in its own
-/// dispose scope and returns one tensor the caller owns.
+/// <see cref="Wav2Vec2HuggingFaceNames"/> for Hugging Face checkpoints, <see cref="LoadCheckpoint"/>
+/// for any checkpoint by path); the weights are copied into the model (the caller keeps and disposes
+/// the state dict). Every entry point runs in its own dispose scope and returns one tensor the
+/// caller owns (with the valid frame counts for a padded batch).
 /// </summary>
 public sealed class Wav2Vec2Model : IDisposable
 {
@@ -80,29 +81,24 @@ public sealed class Wav2Vec2Model : IDisposable
     }
 
     /// <summary>
+    /// Loads a checkpoint by path, whatever it is: a Hugging Face checkpoint directory
+    /// (model.safetensors, else pytorch_model.bin), a .safetensors file, or a .bin / .pt / .pth
+    /// state dict written by torch.save. Hugging Face or torchaudio parameter names are told from
+    /// the keys; the configuration is <paramref name="config"/>, else config.json beside the weights
+    /// (Hugging Face's keys or torchaudio's wav2vec2_model arguments). Errors name the file at fault.
+    /// </summary>
+    public static Wav2Vec2Model LoadCheckpoint(string path, Wav2Vec2Config? config = null, Device? device = null, ScalarType dtype = ScalarType.Float32) =>
+        Wav2Vec2Checkpoint.Load(path, config, device, dtype);
+
+    /// <summary>
     /// Loads a Hugging Face checkpoint directory (facebook/wav2vec2-base format): config.json and
-    /// model.safetensors, Hugging Face names mapped. Errors name the file at fault.
+    /// model.safetensors, else pytorch_model.bin, Hugging Face names mapped. Errors name the file at fault.
     /// </summary>
     public static Wav2Vec2Model LoadHuggingFaceDirectory(string directory, Device? device = null, ScalarType dtype = ScalarType.Float32)
     {
-        var configPath = Path.Combine(directory, "config.json");
-        var weightsPath = Path.Combine(directory, "model.safetensors");
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath}: a Hugging Face checkpoint directory needs config.json", configPath);
-        if (!File.Exists(weightsPath))
-            throw new FileNotFoundException(File.Exists(Path.Combine(directory, "pytorch_model.bin"))
-                ? $"{weightsPath} is missing; {directory} has only pytorch_model.bin, which is not read yet (convert it to safetensors)"
-                : $"{weightsPath} is missing", weightsPath);
-        Wav2Vec2Config config;
-        try
-        {
-            config = Wav2Vec2Config.FromHuggingFaceJson(File.ReadAllText(configPath));
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"{configPath}: {e.Message}", e);
-        }
-        if (config.Problems() is { Count: > 0 } problems) throw new InvalidDataException($"{configPath}: {string.Join("; ", problems)}");
-        return LoadSafeTensors(config, weightsPath, huggingFaceNames: true, device, dtype);
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: no such checkpoint directory");
+        var config = Wav2Vec2Checkpoint.ReadConfig(Path.Combine(directory, Wav2Vec2Checkpoint.ConfigFile));
+        return Wav2Vec2Checkpoint.Load(directory, config, device, dtype);
     }
 
     /// <summary>The feature encoder's output, [batch, frames, channels] (torchaudio's feature_extractor; HF's extract_features before projection).</summary>
@@ -130,6 +126,32 @@ public sealed class Wav2Vec2Model : IDisposable
         return (single ? states.squeeze(1) : states).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// <see cref="HiddenStates(Tensor, bool)"/> for a zero-padded batch of waveforms of unequal
+    /// length, as torchaudio's extract_features(waveforms, lengths): <paramref name="lengths"/> gives
+    /// each waveform's valid samples; padded frames are zeroed before the transformer and masked as
+    /// attention keys (<see cref="Wav2Vec2PaddingMask"/>). Returns the states and each waveform's
+    /// valid frames; the frames past them hold what torchaudio computes there, not zeros. The
+    /// "base" feature encoder's group norm is not masked (nor is it in torchaudio), so for "base"
+    /// the valid frames depend on the padding: run single waveforms or equal lengths to get each
+    /// waveform's own features.
+    /// </summary>
+    public (Tensor States, long[] FrameLengths) HiddenStates(Tensor waveforms, long[] lengths, bool finalLayerNorm = true)
+    {
+        using var scope = NewDisposeScope();
+        var (batched, single) = Batch(waveforms);
+        var (projected, mask, frameLengths) = PaddedFeatures(batched, lengths);
+        using (mask)
+        {
+            var states = encoder.HiddenStates(mask.ZeroPadded(projected), finalLayerNorm, mask.AttentionBias(projected.dtype));
+            return ((single ? states.squeeze(1) : states).MoveToOuterDisposeScope(), frameLengths);
+        }
+    }
+
+    /// <summary><see cref="HiddenStates(Tensor, long[], bool)"/> with the lengths as a 1-D integer tensor (torchaudio's form).</summary>
+    public (Tensor States, long[] FrameLengths) HiddenStates(Tensor waveforms, Tensor lengths, bool finalLayerNorm = true) =>
+        HiddenStates(waveforms, SampleLengths(lengths), finalLayerNorm);
+
     /// <summary>The last hidden state, [batch, frames, embed] (torchaudio's Wav2Vec2Model.forward without aux, HF's last_hidden_state).</summary>
     public Tensor Forward(Tensor waveforms)
     {
@@ -137,6 +159,50 @@ public sealed class Wav2Vec2Model : IDisposable
         var (batched, single) = Batch(waveforms);
         var output = encoder.Forward(featureProjection.Forward(featureEncoder.Forward(batched)));
         return (single ? output.squeeze(0) : output).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The last hidden state of a zero-padded batch, as torchaudio's forward(waveforms, lengths)
+    /// (see <see cref="HiddenStates(Tensor, long[], bool)"/>), and each waveform's valid frames.
+    /// </summary>
+    public (Tensor Output, long[] FrameLengths) Forward(Tensor waveforms, long[] lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (batched, single) = Batch(waveforms);
+        var (projected, mask, frameLengths) = PaddedFeatures(batched, lengths);
+        using (mask)
+        {
+            var output = encoder.Forward(mask.ZeroPadded(projected), mask.AttentionBias(projected.dtype));
+            return ((single ? output.squeeze(0) : output).MoveToOuterDisposeScope(), frameLengths);
+        }
+    }
+
+    /// <summary><see cref="Forward(Tensor, long[])"/> with the lengths as a 1-D integer tensor (torchaudio's form).</summary>
+    public (Tensor Output, long[] FrameLengths) Forward(Tensor waveforms, Tensor lengths) => Forward(waveforms, SampleLengths(lengths));
+
+    /// <summary>Valid frames out of the feature encoder for each waveform's valid samples (torchaudio's output lengths).</summary>
+    public long[] FrameLengths(long[] sampleLengths) => Wav2Vec2PaddingMask.FrameLengths(Config, sampleLengths);
+
+    /// <summary>The projected features of a padded batch, its padding mask and the valid frames per waveform.</summary>
+    private (Tensor Projected, Wav2Vec2PaddingMask Mask, long[] FrameLengths) PaddedFeatures(Tensor batched, long[] lengths)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        var (batch, samples) = (batched.shape[0], batched.shape[1]);
+        if (lengths.Length != batch) throw new ArgumentException($"{lengths.Length} lengths for a batch of {batch}", nameof(lengths));
+        foreach (var length in lengths)
+            if (length < 0 || length > samples) throw new ArgumentException($"length {length} is outside 0..{samples} (the padded batch's samples)", nameof(lengths));
+        var projected = featureProjection.Forward(featureEncoder.Forward(batched));
+        var frameLengths = FrameLengths(lengths);
+        return (projected, new Wav2Vec2PaddingMask(frameLengths, projected.shape[1], Device), frameLengths);
+    }
+
+    private static long[] SampleLengths(Tensor lengths)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        if (lengths.dim() != 1 || lengths.is_floating_point() || lengths.is_complex())
+            throw new ArgumentException($"lengths: expected a 1-D integer tensor, got {lengths.dtype} of {lengths.dim()} dimensions", nameof(lengths));
+        using var values = lengths.to(ScalarType.Int64, CPU);
+        return values.data<long>().ToArray();
     }
 
     private (Tensor Batched, bool Single) Batch(Tensor waveforms) => waveforms.dim() switch

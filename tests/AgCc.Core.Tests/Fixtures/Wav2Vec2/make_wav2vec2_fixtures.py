@@ -13,12 +13,21 @@ and biases perturbed so they matter), in eval mode, and writes per variant:
                                output_hidden_states convention (see README.md)
   <variant>.<wave>.layers.npy  float32 [layers, frames, embed]: torchaudio's extract_features
 
+  <variant>.padded.hidden.npy  float32 [layers + 1, 2, frames, embed]: the same for a zero-padded
+                               batch of tone_noise (8000 samples) and chirp's first 5000 samples,
+                               with lengths (torchaudio's padding mask)
+
 and the two waveforms (<wave>.npy, float32, 0.5 s at 16 kHz), plus torchaudio_parameter_shapes.json:
-the parameter names and shapes of torchaudio's full-size wav2vec2_base and wav2vec2_large_lv60k. Run with Debian's python3
-(torch 1.13 / torchaudio 0.13.1):
+the parameter names and shapes of torchaudio's full-size wav2vec2_base and wav2vec2_large_lv60k.
+The same weights also go into PyTorch pickled checkpoints (torch.save of a state dict):
+large.pt (torchaudio names), hf_base/ (config.json + pytorch_model.bin with Hugging Face names,
+no prefix, weight_g/weight_v) and hf_large/pytorch_model.bin (beside hf_large/model.safetensors:
+the "wav2vec2." prefix, parametrizations.weight.original0/1, head parameters to be ignored).
+Run with Debian's python3 (torch 1.13 / torchaudio 0.13.1):
 
     /usr/bin/python3 tests/AgCc.Core.Tests/Fixtures/Wav2Vec2/make_wav2vec2_fixtures.py
 """
+import collections
 import json
 import os
 import struct
@@ -94,16 +103,21 @@ def perturb(model, generator):
                 p.mul_(1 + 0.2 * torch.rand(p.shape, generator=generator))
 
 
-def hf_hidden_states(model, x):
-    """Hugging Face's output_hidden_states (Wav2Vec2Encoder / Wav2Vec2EncoderStableLayerNorm), eval mode."""
-    features, _ = model.feature_extractor(x, None)
+PADDED_LENGTHS = [8000, 5000]  # tone_noise whole, chirp cut to 5000 samples and zero-padded
+
+
+def hf_hidden_states(model, x, lengths=None):
+    """Hugging Face's output_hidden_states (Wav2Vec2Encoder / Wav2Vec2EncoderStableLayerNorm), eval mode,
+    built from torchaudio's modules; with lengths, torchaudio's padding (padded frames zeroed after the
+    feature projection, -10000 added to attention scores towards them)."""
+    features, frame_lengths = model.feature_extractor(x, lengths)
     encoder = model.encoder
-    h = encoder.feature_projection(features)
+    h, mask = encoder._preprocess(features, frame_lengths)  # the feature projection (+ padding)
     transformer = encoder.transformer
     h = transformer._preprocess(h)  # x + pos_conv(x), then (post-LN) the encoder layer norm
     states = [h]
     for layer in transformer.layers:
-        h = layer(h, None)
+        h = layer(h, mask)
         states.append(h)
     if not transformer.layer_norm_first:  # pre-LN ("large"): HF's last hidden state is after the final layer norm
         states[-1] = transformer.layer_norm(h)
@@ -140,9 +154,55 @@ def main():
                 np.save(os.path.join(HERE, f"{variant}.{name}.hidden.npy"), hidden)
                 np.save(os.path.join(HERE, f"{variant}.{name}.layers.npy"), torch.stack([l[0] for l in layers]).numpy().astype(np.float32))
                 print(variant, name, "hidden", hidden.shape, "max |h|", float(np.abs(hidden).max()))
+            write_padded_batch(model, variant, waves)
         if variant == "large":
             write_hugging_face_directory(args, state)
+            torch.save(state, os.path.join(HERE, "large.pt"))
+            hf = hugging_face_names(state, prefix="wav2vec2.", parametrizations=True)
+            hf["quantizer.codevectors"] = torch.zeros(1, 4, 8)
+            hf["project_q.weight"] = torch.zeros(8, 8)
+            torch.save(hf, os.path.join(HERE, "hf_large", "pytorch_model.bin"))
+        else:
+            folder = os.path.join(HERE, "hf_base")
+            write_hugging_face_config(folder, args, "Wav2Vec2Model")
+            hf = hugging_face_names(state, prefix="", parametrizations=False)
+            hf["masked_spec_embed"] = torch.zeros(args["encoder_embed_dim"])
+            torch.save(hf, os.path.join(folder, "pytorch_model.bin"))
     write_parameter_shapes()
+
+
+def write_padded_batch(model, variant, waves):
+    """<variant>.padded.hidden.npy: a zero-padded batch of unequal lengths through torchaudio's padding mask.
+    Checks torchaudio's own extract_features(x, lengths) against it, and prints how far each waveform's
+    valid frames are from its result alone (the base group norm is not masked, the large layer norm is per frame)."""
+    n = max(PADDED_LENGTHS)
+    x = torch.zeros(2, n)
+    x[0, :PADDED_LENGTHS[0]] = torch.from_numpy(waves["tone_noise"][:PADDED_LENGTHS[0]])
+    x[1, :PADDED_LENGTHS[1]] = torch.from_numpy(waves["chirp"][:PADDED_LENGTHS[1]])
+    lengths = torch.tensor(PADDED_LENGTHS)
+    layers, frame_lengths = model.extract_features(x, lengths)
+    states = hf_hidden_states(model, x, lengths)
+    for i, layer in enumerate(layers):
+        if i < len(layers) - 1 or transformer_is_post_ln(model):
+            assert torch.allclose(layer, states[i + 1], atol=1e-6), (variant, "padded", i)
+    hidden = torch.stack(states).numpy().astype(np.float32)
+    np.save(os.path.join(HERE, f"{variant}.padded.hidden.npy"), hidden)
+    print(variant, "padded", hidden.shape, "frame lengths", frame_lengths.tolist())
+    for row, length in enumerate(PADDED_LENGTHS):
+        alone = torch.stack(hf_hidden_states(model, x[row:row + 1, :length]))[:, 0]
+        valid = torch.from_numpy(hidden[:, row, :alone.shape[1]])
+        print(f"  {variant} row {row}: valid frames vs alone, max |diff| / max |alone| = {float((valid - alone).abs().max() / alone.abs().max()):.2e}")
+
+
+def hugging_face_names(state, prefix, parametrizations):
+    """torchaudio names -> Hugging Face's (Wav2Vec2Model's, under prefix for the ForPreTraining / ForCTC heads)."""
+    hf = collections.OrderedDict()
+    for name, tensor in state.items():
+        key = name.replace("encoder.feature_projection.", "feature_projection.").replace("encoder.transformer.", "encoder.")
+        if parametrizations:
+            key = key.replace("conv.weight_g", "conv.parametrizations.weight.original0").replace("conv.weight_v", "conv.parametrizations.weight.original1")
+        hf[prefix + key] = tensor
+    return hf
 
 
 def write_hugging_face_directory(args, state):
@@ -150,10 +210,18 @@ def write_hugging_face_directory(args, state):
     model.safetensors with HF names, the newer parametrizations form of the weight norm, and a
     quantizer parameter a pre-training checkpoint carries), for Wav2Vec2Model.LoadHuggingFaceDirectory."""
     folder = os.path.join(HERE, "hf_large")
+    write_hugging_face_config(folder, args, "Wav2Vec2ForPreTraining")
+    hf = hugging_face_names(state, prefix="wav2vec2.", parametrizations=True)
+    hf["quantizer.codevectors"] = torch.zeros(1, 4, 8)
+    write_safetensors(os.path.join(folder, "model.safetensors"), hf)
+
+
+def write_hugging_face_config(folder, args, architecture):
+    """config.json with Hugging Face's keys for the wav2vec2_model arguments."""
     os.makedirs(folder, exist_ok=True)
     conv = args["extractor_conv_layer_config"]
     config = {
-        "architectures": ["Wav2Vec2ForPreTraining"], "model_type": "wav2vec2",
+        "architectures": [architecture], "model_type": "wav2vec2",
         "conv_dim": [c[0] for c in conv], "conv_kernel": [c[1] for c in conv], "conv_stride": [c[2] for c in conv],
         "conv_bias": args["extractor_conv_bias"], "feat_extract_norm": "layer" if args["extractor_mode"] == "layer_norm" else "group",
         "feat_extract_activation": "gelu", "hidden_act": "gelu", "hidden_size": args["encoder_embed_dim"],
@@ -165,13 +233,6 @@ def write_hugging_face_directory(args, state):
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
         f.write("\n")
-    hf = {}
-    for name, tensor in state.items():
-        key = name.replace("encoder.feature_projection.", "feature_projection.").replace("encoder.transformer.", "encoder.")
-        key = key.replace("conv.weight_g", "conv.parametrizations.weight.original0").replace("conv.weight_v", "conv.parametrizations.weight.original1")
-        hf["wav2vec2." + key] = tensor
-    hf["quantizer.codevectors"] = torch.zeros(1, 4, 8)
-    write_safetensors(os.path.join(folder, "model.safetensors"), hf)
 
 
 def write_parameter_shapes():
