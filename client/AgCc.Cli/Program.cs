@@ -7,6 +7,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     StackCommands.Demo(),
     CorpusCommands.Create(),
     GesturesCommands.Create(),
+    FeaturesCommands.Create(),
     SynthCommand.Create(),
     ClusterCommands.Create(),
 };

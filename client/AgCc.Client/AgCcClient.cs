@@ -1,6 +1,9 @@
 using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Layouts;
+using AgCc.Grains.Catalogs;
 using AgCc.Grains.Cluster;
+using AgCc.Grains.Features;
+using AgCc.Core.Features;
 using AgCc.Grains.Corpora;
 using AgCc.Grains.Gestures;
 using AgCc.Hosting;
@@ -128,7 +131,7 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     /// <summary>All registered corpora, by name.</summary>
     public async Task<IReadOnlyList<CorpusInfo>> ListCorporaAsync()
     {
-        var names = await cluster.GetGrain<ICorpusCatalogGrain>(ICorpusCatalogGrain.Key).GetNames();
+        var names = await Catalog(CatalogKeys.Corpora).List();
         var infos = await Task.WhenAll(names.Select(n => cluster.GetGrain<ICorpusGrain>(n).GetInfo()));
         return infos.OfType<CorpusInfo>().ToArray();
     }
@@ -138,7 +141,7 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     public async Task<GestureClusteringStatus> StartGestureClusteringAsync(string name, GestureClusteringSpec spec)
     {
         var status = await GestureClustering(name).Start(spec);
-        await cluster.GetGrain<IGestureClusteringCatalogGrain>(IGestureClusteringCatalogGrain.Key).Add(name);
+        await Catalog(CatalogKeys.GestureClusterings).Add(name);
         return status;
     }
 
@@ -167,7 +170,7 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
 
     public async Task<IReadOnlyList<GestureClusteringStatus>> ListGestureClusteringsAsync()
     {
-        var names = await cluster.GetGrain<IGestureClusteringCatalogGrain>(IGestureClusteringCatalogGrain.Key).List();
+        var names = await Catalog(CatalogKeys.GestureClusterings).List();
         return await Task.WhenAll(names.Select(n => GestureClustering(n).GetStatus()));
     }
 
@@ -176,6 +179,48 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return cluster.GetGrain<IGestureClusteringGrain>(name);
     }
+
+    /// <summary>Starts (or finds, when already extracted from the same ingestion) the features of a corpus under <paramref name="spec"/>; they are extracted in the background.</summary>
+    public async Task<FeatureSetStatus> StartFeatureSetAsync(string corpus, FeatureSpec spec)
+    {
+        var status = await FeatureSet(corpus, spec).Start(spec);
+        await Catalog(CatalogKeys.FeatureSets).Add(IFeatureSetGrain.KeyOf(corpus, spec));
+        return status;
+    }
+
+    /// <summary>Starts the feature set and waits for it to finish, reporting each batch.</summary>
+    public async Task<FeatureSetStatus> ExtractFeaturesAsync(
+        string corpus, FeatureSpec spec, IProgress<FeatureSetStatus>? progress = null, TimeSpan? pollInterval = null,
+        CancellationToken cancellationToken = default)
+    {
+        var status = await StartFeatureSetAsync(corpus, spec);
+        using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
+        while (true)
+        {
+            progress?.Report(status);
+            if (!status.IsRunning) return status;
+            await timer.WaitForNextTickAsync(cancellationToken);
+            status = await FeatureSet(corpus, spec).GetStatus();
+        }
+    }
+
+    public Task<FeatureSetStatus> GetFeatureSetStatusAsync(string corpus, FeatureSpec spec) => FeatureSet(corpus, spec).GetStatus();
+
+    /// <summary>Every feature set ever started, by key (`corpus/spec-key`).</summary>
+    public async Task<IReadOnlyList<FeatureSetStatus>> ListFeatureSetsAsync()
+    {
+        var keys = await Catalog(CatalogKeys.FeatureSets).List();
+        return await Task.WhenAll(keys.Select(k => cluster.GetGrain<IFeatureSetGrain>(k).GetStatus()));
+    }
+
+    private IFeatureSetGrain FeatureSet(string corpus, FeatureSpec spec)
+    {
+        CorpusName.Validate(corpus);
+        if (spec.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems), nameof(spec));
+        return cluster.GetGrain<IFeatureSetGrain>(IFeatureSetGrain.KeyOf(corpus, spec));
+    }
+
+    private ICatalogGrain Catalog(string kind) => cluster.GetGrain<ICatalogGrain>(kind);
 
     public Task<ClusterStatus> GetClusterStatusAsync() =>
         cluster.GetGrain<IClusterStatusGrain>(0).GetStatus();

@@ -1,4 +1,6 @@
 using AgCc.Grains.Gestures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 
 namespace AgCc.Grains;
@@ -6,6 +8,10 @@ namespace AgCc.Grains;
 public static class GrainsSiloBuilderExtensions
 {
     /// <summary>What the grains of this assembly need from a silo beyond storage and clustering.</summary>
-    public static ISiloBuilder AddAgCcGrains(this ISiloBuilder silo) =>
-        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+    public static ISiloBuilder AddAgCcGrains(this ISiloBuilder silo)
+    {
+        // The silo host registers its resolved device; without one the grains compute on the CPU.
+        silo.Services.TryAddSingleton(new SiloDevice(TorchSharp.torch.CPU));
+        return silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+    }
 }

@@ -28,7 +28,8 @@ public static class SiloHostingExtensions
         var settings = AgCcSettings.Read(builder.Configuration);
         var silo = SiloSettings.Read(builder.Configuration);
         // Resolving the device loads libtorch: a silo that cannot train fails here, at start.
-        var device = TorchDevice.Describe(TorchDevice.Resolve(silo.Device));
+        var torchDevice = TorchDevice.Resolve(silo.Device);
+        var device = TorchDevice.Describe(torchDevice);
 
         builder.UseOrleans(orleans =>
         {
@@ -60,6 +61,7 @@ public static class SiloHostingExtensions
         });
         builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
         builder.Services.Configure<GestureClusteringOptions>(builder.Configuration.GetSection(GestureClusteringOptions.Section));
+        builder.Services.AddSingleton(new SiloDevice(torchDevice));
         builder.Services.AddSingleton<IArtifactStore>(_ => new BlobArtifactStore(StorageClients.Blobs(settings.StorageConnectionString)));
         return builder;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AgCc.Client;
+using AgCc.Core.Features;
+using AgCc.Grains.Features;
 using AgCc.Grains.Gestures;
 using AgCc.Core.Corpora;
 using AgCc.Core.Synthesis;
@@ -27,9 +29,10 @@ public static class StackCommands
         return command;
     }
 
-    // The demo experiment (features, the four methods, the results table) arrives with the issues
-    // that build those parts; for now the demo writes the synthetic corpus pair, ingests both
-    // corpora and fits the gesture clusters over them, so the dashboard has real data to show.
+    // The demo experiment (the four methods, the results table) arrives with the issues that build
+    // those parts; for now the demo writes the synthetic corpus pair, ingests both corpora,
+    // extracts their log-mel features and fits the gesture clusters over them, so the dashboard
+    // has real data to show.
     private static async Task RunDemoAsync(RunningStack stack, string home, CancellationToken cancellationToken)
     {
         var synth = Path.Combine(home, "demo", "synth");
@@ -48,6 +51,18 @@ public static class StackCommands
                 cancellationToken: cancellationToken);
             bar.Finish();
             Console.WriteLine($"demo: {name}: {done.Accepted} utterances, {done.Segments} gesture segments, {done.Rejected} rejected, {done.Excluded} excluded");
+        }
+
+        // METHOD.md step 5: the built-in log-mel features of both corpora, extracted side by side.
+        foreach (var (name, _, _) in DemoCorpora) await client.StartFeatureSetAsync(name, FeatureSpec.LogMel);
+        foreach (var (name, _, _) in DemoCorpora)
+        {
+            var bar = new ProgressBar($"demo: log-mel {name}");
+            var features = await client.ExtractFeaturesAsync(name, FeatureSpec.LogMel, new SynchronousProgress<FeatureSetStatus>(s => bar.Show(s.BatchesDone, Math.Max(1, s.Batches))),
+                cancellationToken: cancellationToken);
+            bar.Finish();
+            if (features.Stage != FeatureSetStage.Completed) throw new CliException($"features {name}/{features.Key} failed: {features.Failure}");
+            Console.WriteLine($"demo: {name}: log-mel features of {features.Utterances} utterances ({features.AudioSeconds:F0} s of audio) in {features.Elapsed.TotalSeconds:F1} s");
         }
 
         // METHOD.md step 4 over both corpora, fitted on a seeded subsample to keep the demo short.

@@ -52,7 +52,7 @@ public sealed class LogMelSpectrogram : IDisposable
         {
             var mean = features.mean([0], keepdim: true);
             var std = features.std(0, unbiased: false, keepdim: true);
-            features = (features - mean) / (std + 1e-5);
+            features = (features - mean) / (std + FeatureStatistics.Epsilon);
         }
         return features.MoveToOuterDisposeScope();
     }

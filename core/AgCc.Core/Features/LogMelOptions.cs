@@ -1,11 +1,15 @@
 namespace AgCc.Core.Features;
 
+/// <summary>Mean/variance normalisation of frame features, per dimension: (x − mean) / (std + <see cref="FeatureStatistics.Epsilon"/>).</summary>
 public enum FeatureNormalization
 {
     None,
 
-    /// <summary>Each mel bin to zero mean and unit variance over the utterance's frames.</summary>
+    /// <summary>Statistics over the utterance's own frames.</summary>
     Utterance,
+
+    /// <summary>Statistics over every frame of the corpus (a feature set's <see cref="FeatureStatistics"/>), applied when features are read.</summary>
+    Corpus,
 }
 
 /// <summary>
@@ -54,6 +58,8 @@ public sealed record LogMelOptions
         if (!(MinFrequency >= 0) || !(max > MinFrequency) || max > SampleRate / 2.0)
             problems.Add($"minFrequency/maxFrequency: need 0 ≤ min < max ≤ sampleRate/2 (got {MinFrequency}, {max})");
         if (!(LogOffset > 0)) problems.Add($"logOffset: must be positive (got {LogOffset})");
+        if (Normalization == FeatureNormalization.Corpus)
+            problems.Add("normalization: corpus-level statistics belong to a feature set (FeatureStatistics), not to one utterance's transform");
         return problems;
     }
 }

@@ -20,13 +20,3 @@ public interface IGestureClusteringGrain : IGrainWithStringKey
     /// <summary>A page of segment assignments in segment order (empty until completed).</summary>
     Task<IReadOnlyList<SegmentAssignment>> GetAssignments(int offset, int count);
 }
-
-/// <summary>The names of every clustering ever started (key <see cref="Key"/>).</summary>
-public interface IGestureClusteringCatalogGrain : IGrainWithStringKey
-{
-    const string Key = "all";
-
-    Task Add(string name);
-
-    Task<IReadOnlyList<string>> List();
-}

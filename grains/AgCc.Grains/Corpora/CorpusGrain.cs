@@ -1,3 +1,4 @@
+using AgCc.Grains.Catalogs;
 using Orleans.Runtime;
 using System.Text.Json;
 using AgCc.Core.Corpora;
@@ -66,7 +67,7 @@ public sealed partial class CorpusGrain(
 
         // After the corpus's own write: a crash in between leaves a registered corpus that a retry
         // of the same registration adds to the catalog (Add is idempotent).
-        await GrainFactory.GetGrain<ICorpusCatalogGrain>(ICorpusCatalogGrain.Key).Add(Name);
+        await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Corpora).Add(Name);
         return Info();
     }
 

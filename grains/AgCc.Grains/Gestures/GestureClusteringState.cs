@@ -40,9 +40,3 @@ public sealed class GestureClusteringState
 
     [Id(16)] public List<GestureClusterStatistics> Statistics { get; set; } = [];
 }
-
-[GenerateSerializer]
-public sealed class GestureClusteringCatalogState
-{
-    [Id(0)] public SortedSet<string> Names { get; set; } = new(StringComparer.Ordinal);
-}

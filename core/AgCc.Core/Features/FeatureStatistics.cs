@@ -1,0 +1,80 @@
+namespace AgCc.Core.Features;
+
+/// <summary>
+/// Per-dimension mean and variance over frames, accumulated batch by batch (sums in double) and
+/// merged, for corpus-level normalisation: (x − mean) / (std + <see cref="Epsilon"/>), the
+/// population standard deviation, as per-utterance normalisation does.
+/// </summary>
+public sealed class FeatureStatistics
+{
+    /// <summary>Added to the standard deviation so constant dimensions stay finite.</summary>
+    public const double Epsilon = 1e-5;
+
+    private readonly double[] sum;
+    private readonly double[] sumOfSquares;
+
+    public FeatureStatistics(int dimensions) : this(0, new double[dimensions], new double[dimensions])
+    {
+    }
+
+    public FeatureStatistics(long frames, double[] sum, double[] sumOfSquares)
+    {
+        if (sum.Length != sumOfSquares.Length) throw new ArgumentException($"{sum.Length} sums for {sumOfSquares.Length} sums of squares", nameof(sumOfSquares));
+        Frames = frames;
+        this.sum = sum;
+        this.sumOfSquares = sumOfSquares;
+    }
+
+    public long Frames { get; private set; }
+
+    public int Dimensions => sum.Length;
+
+    public IReadOnlyList<double> Sum => sum;
+
+    public IReadOnlyList<double> SumOfSquares => sumOfSquares;
+
+    /// <summary>Adds frames × <see cref="Dimensions"/> values, row-major.</summary>
+    public void Add(ReadOnlySpan<float> values)
+    {
+        if (values.Length % Dimensions != 0) throw new ArgumentException($"{values.Length} values are not whole frames of {Dimensions}", nameof(values));
+        for (var offset = 0; offset < values.Length; offset += Dimensions)
+        {
+            var frame = values.Slice(offset, Dimensions);
+            for (var d = 0; d < frame.Length; d++)
+            {
+                double v = frame[d];
+                sum[d] += v;
+                sumOfSquares[d] += v * v;
+            }
+        }
+        Frames += values.Length / Dimensions;
+    }
+
+    public void Merge(FeatureStatistics other)
+    {
+        if (other.Dimensions != Dimensions) throw new ArgumentException($"{other.Dimensions} dimensions, expected {Dimensions}", nameof(other));
+        for (var d = 0; d < Dimensions; d++)
+        {
+            sum[d] += other.sum[d];
+            sumOfSquares[d] += other.sumOfSquares[d];
+        }
+        Frames += other.Frames;
+    }
+
+    public double[] Mean() => [.. sum.Select(s => Frames == 0 ? 0 : s / Frames)];
+
+    public double[] StandardDeviation() =>
+        [.. sum.Select((s, d) => Frames == 0 ? 0 : Math.Sqrt(Math.Max(0, sumOfSquares[d] / Frames - s / Frames * (s / Frames))))];
+
+    /// <summary>Normalises frames × <see cref="Dimensions"/> values in place.</summary>
+    public void Normalize(Span<float> values)
+    {
+        var mean = Mean();
+        var scale = StandardDeviation().Select(s => 1 / (s + Epsilon)).ToArray();
+        for (var offset = 0; offset < values.Length; offset += Dimensions)
+        {
+            var frame = values.Slice(offset, Dimensions);
+            for (var d = 0; d < frame.Length; d++) frame[d] = (float)((frame[d] - mean[d]) * scale[d]);
+        }
+    }
+}

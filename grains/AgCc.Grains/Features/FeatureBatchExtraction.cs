@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using AgCc.Core.Audio;
+using AgCc.Core.Corpora.Ingestion;
+using AgCc.Core.Features;
+using AgCc.Core.Formats;
+using AgCc.Core.Torch.Features;
+
+namespace AgCc.Grains.Features;
+
+/// <summary>One corpus batch through an extractor: its audio read (off the extractor's path, so the next batch's audio loads while this one computes), then each utterance extracted.</summary>
+internal static class FeatureBatchExtraction
+{
+    /// <summary>An utterance's audio at the extractor's rate, or why it could not be read.</summary>
+    public sealed record LoadedUtterance(IngestedUtterance Utterance, AudioClip? Audio, string? Problem);
+
+    public sealed record Result(byte[] Blob, FeatureStatistics Statistics, int Utterances, long Frames, double AudioSeconds, double ExtractionSeconds, IReadOnlyList<string> Rejections);
+
+    public static LoadedUtterance[] LoadAudio(IReadOnlyList<IngestedUtterance> utterances, int sampleRate) =>
+    [
+        .. utterances.Select(u =>
+        {
+            try
+            {
+                return new LoadedUtterance(u, AudioLoader.Load(u.Source.AudioPath, sampleRate), null);
+            }
+            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+            {
+                return new LoadedUtterance(u, null, e.Message);
+            }
+        }),
+    ];
+
+    public static Result Extract(IFeatureExtractor extractor, IReadOnlyList<LoadedUtterance> batch)
+    {
+        var layout = extractor.Layout;
+        var statistics = new FeatureStatistics(layout.ValuesPerFrame);
+        var features = new List<UtteranceFeatures>(batch.Count);
+        var rejections = new List<string>();
+        var (frames, audioSeconds) = (0L, 0.0);
+        var watch = new Stopwatch();
+        foreach (var item in batch)
+        {
+            var id = item.Utterance.Source.Id;
+            if (item.Audio is not { } audio)
+            {
+                rejections.Add($"{id}: {item.Problem}");
+                continue;
+            }
+            if (extractor.Frames(audio.Samples.Length) == 0)
+            {
+                rejections.Add($"{id}: {audio.Duration:F3} s of audio is too short for one frame");
+                continue;
+            }
+            watch.Start();
+            var utterance = extractor.Extract(id, audio.Samples, item.Utterance.Alignment.Phones);
+            watch.Stop();
+            AddToStatistics(statistics, utterance, layout);
+            features.Add(utterance);
+            frames += utterance.Frames;
+            audioSeconds += audio.Duration;
+        }
+        return new Result(FeatureBatchFormat.Write(layout, features), statistics, features.Count, frames, audioSeconds, watch.Elapsed.TotalSeconds, rejections);
+    }
+
+    // The statistics count each plane's dimensions separately: plane p, dimension d is p × D + d.
+    private static void AddToStatistics(FeatureStatistics statistics, UtteranceFeatures utterance, FeatureLayout layout)
+    {
+        if (layout.Planes == 1)
+        {
+            statistics.Add(utterance.Values);
+            return;
+        }
+        var interleaved = new float[utterance.Values.Length];
+        var plane = utterance.Frames * layout.Dimensions;
+        for (var p = 0; p < layout.Planes; p++)
+            for (var t = 0; t < utterance.Frames; t++)
+                utterance.Values.AsSpan(p * plane + t * layout.Dimensions, layout.Dimensions).CopyTo(interleaved.AsSpan((t * layout.Planes + p) * layout.Dimensions));
+        statistics.Add(interleaved);
+    }
+}
