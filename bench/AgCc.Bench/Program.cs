@@ -6,6 +6,8 @@ return args.FirstOrDefault() switch
     "gestures" => await GesturesBench.RunAsync(args.Skip(1).ToArray()),
     "gesture-clustering" => await GestureClusteringBench.RunAsync(args.Skip(1).ToArray()),
     "features" => await FeaturesBench.RunAsync(args.Skip(1).ToArray()),
+    "feature-extraction" => await FeatureExtractionBench.RunAsync(args.Skip(1).ToArray()),
+    "wav2vec2" => await Wav2Vec2Bench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -15,5 +17,7 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gestures [--sizes 2000,10000] [--max-iter N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- gesture-clustering [--preset demo|small] [--max-iter N] [--partitions N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- features [--seconds 60] [--repeats 5]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- wav2vec2 [--seconds 20] [--repeats 3] [--chunk-seconds 4] [--threads N] [--reference-blas DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- feature-extraction [--preset demo|small] [--checkpoint PATH [--layer N]]");
     return 2;
 }

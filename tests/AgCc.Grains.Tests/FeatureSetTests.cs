@@ -76,6 +76,14 @@ public sealed class FeatureSetTests(ClusterFixture fixture) : IDisposable
         Assert.Equal(statistics.Mean(), fromBlob.Mean(), (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.Equal(statistics.StandardDeviation(), fromBlob.StandardDeviation(), (a, b) => Math.Abs(a - b) < 1e-9);
 
+        // Read back for training: normalised per dimension over the whole corpus.
+        var normalised = new List<float>();
+        await foreach (var u in FeatureSetReader.ReadAsync(fixture.Artifacts, done, FeatureNormalization.Corpus)) normalised.AddRange(u.Values);
+        var check = new FeatureStatistics(80);
+        check.Add(normalised.ToArray());
+        Assert.All(check.Mean(), m => Assert.Equal(0, m, 4));
+        Assert.All(check.StandardDeviation().Where((_, d) => statistics.StandardDeviation()[d] > 1e-3), s => Assert.Equal(1, s, 3));
+
         // Reuse: the same spec on the same ingestion comes back completed, nothing recomputed.
         var again = await fixture.Client.StartFeatureSetAsync(name, spec);
         Assert.Equal((FeatureSetStage.Completed, done.Generation, done.StartedAt, done.FinishedAt), (again.Stage, again.Generation, again.StartedAt, again.FinishedAt));

@@ -67,13 +67,22 @@ public sealed class FeatureStatistics
         [.. sum.Select((s, d) => Frames == 0 ? 0 : Math.Sqrt(Math.Max(0, sumOfSquares[d] / Frames - s / Frames * (s / Frames))))];
 
     /// <summary>Normalises frames × <see cref="Dimensions"/> values in place.</summary>
-    public void Normalize(Span<float> values)
+    public void Normalize(Span<float> values) => Normalize(values, 0, Dimensions);
+
+    /// <summary>
+    /// Normalises rows of <paramref name="width"/> values in place with the statistics of dimensions
+    /// [<paramref name="offset"/>, offset + width): one plane of a stack whose planes' dimensions
+    /// the statistics hold in turn.
+    /// </summary>
+    public void Normalize(Span<float> values, int offset, int width)
     {
-        var mean = Mean();
-        var scale = StandardDeviation().Select(s => 1 / (s + Epsilon)).ToArray();
-        for (var offset = 0; offset < values.Length; offset += Dimensions)
+        if (offset < 0 || width < 1 || offset + width > Dimensions) throw new ArgumentOutOfRangeException(nameof(width), $"dimensions [{offset}, {offset + width}) of {Dimensions}");
+        if (values.Length % width != 0) throw new ArgumentException($"{values.Length} values are not whole rows of {width}", nameof(values));
+        var mean = Mean().AsSpan(offset, width).ToArray();
+        var scale = StandardDeviation().AsSpan(offset, width).ToArray().Select(s => 1 / (s + Epsilon)).ToArray();
+        for (var row = 0; row < values.Length; row += width)
         {
-            var frame = values.Slice(offset, Dimensions);
+            var frame = values.Slice(row, width);
             for (var d = 0; d < frame.Length; d++) frame[d] = (float)((frame[d] - mean[d]) * scale[d]);
         }
     }

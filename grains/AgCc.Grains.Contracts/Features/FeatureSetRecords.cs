@@ -10,8 +10,9 @@ public enum FeatureSetStage
 
 /// <summary>
 /// Where a feature set stands. Counts grow batch by batch; <see cref="ExtractionSeconds"/> is the
-/// time spent in the extractor alone, <see cref="Elapsed"/> the wall time of the extraction
-/// (reading audio, extracting, writing blobs), so their ratio is the platform's overhead.
+/// time spent in the extractor alone, <see cref="WaitingSeconds"/> the time the loop waited on
+/// audio reading and blob writes that extraction did not hide, <see cref="Elapsed"/> the wall time
+/// of the extraction, so their ratios are the platform's overhead.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record FeatureSetStatus(
@@ -25,6 +26,7 @@ public sealed record FeatureSetStatus(
     [property: Id(7)] long Frames,
     [property: Id(8)] double AudioSeconds,
     [property: Id(9)] double ExtractionSeconds,
+    [property: Id(20)] double WaitingSeconds,
     [property: Id(10)] TimeSpan Elapsed,
     [property: Id(11)] string? Device,
     [property: Id(12)] FeatureSetShape? Shape,

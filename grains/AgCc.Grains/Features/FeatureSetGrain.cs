@@ -95,6 +95,7 @@ public sealed class FeatureSetGrain(
         State.Frames,
         State.AudioSeconds,
         State.ExtractionSeconds,
+        State.WaitingSeconds,
         State.Elapsed,
         State.Device,
         State.Shape,
@@ -169,10 +170,14 @@ public sealed class FeatureSetGrain(
         while (State.BatchesDone < total && State.Generation == generation)
         {
             var batch = State.BatchesDone;
+            var waited = Stopwatch.StartNew();
             var loaded = await next!;
             next = batch + 1 < total ? LoadAsync(batch + 1, extractor.SampleRate) : null;
-            var result = await Task.Run(() => FeatureBatchExtraction.Extract(extractor, loaded));
+            State.WaitingSeconds += waited.Elapsed.TotalSeconds;
+            var result = await device.RunAsync(() => FeatureBatchExtraction.Extract(extractor, loaded));
+            waited.Restart();
             await artifacts.WriteAsync(FeatureArtifacts.Batch(Corpus, SpecKey, State.Generation, batch), result.Blob);
+            State.WaitingSeconds += waited.Elapsed.TotalSeconds;
             State.BatchesDone = batch + 1;
             State.Utterances += result.Utterances;
             State.Frames += result.Frames;

@@ -49,4 +49,7 @@ public sealed class FeatureSetState
 
     /// <summary>Utterances left out, each with its reason (`utterance: problem`).</summary>
     [Id(18)] public List<string> Rejections { get; set; } = [];
+
+    /// <summary>Time the loop waited on storage and audio reading (not hidden behind extraction).</summary>
+    [Id(19)] public double WaitingSeconds { get; set; }
 }
