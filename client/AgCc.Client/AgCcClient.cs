@@ -90,14 +90,22 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
     public async Task<IngestionProgress> IngestAsync(
         string name, IProgress<IngestionProgress>? progress = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
-        var current = await StartIngestionAsync(name);
+        var started = await StartIngestionAsync(name);
+        return await FollowAsync(started, async () => (await GetCorpusSummaryAsync(name)).Ingestion,
+            p => p.State is not (IngestionState.Completed or IngestionState.Failed), progress, pollInterval, cancellationToken);
+    }
+
+    /// <summary>Reports <paramref name="status"/> and polls it every interval (default half a second) until it stops running.</summary>
+    private static async Task<T> FollowAsync<T>(
+        T status, Func<Task<T>> poll, Func<T, bool> isRunning, IProgress<T>? progress, TimeSpan? pollInterval, CancellationToken cancellationToken)
+    {
         using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
         while (true)
         {
-            progress?.Report(current);
-            if (current.State is IngestionState.Completed or IngestionState.Failed) return current;
+            progress?.Report(status);
+            if (!isRunning(status)) return status;
             await timer.WaitForNextTickAsync(cancellationToken);
-            current = (await GetCorpusSummaryAsync(name)).Ingestion;
+            status = await poll();
         }
     }
 
@@ -150,15 +158,8 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
         string name, GestureClusteringSpec spec, IProgress<GestureClusteringStatus>? progress = null, TimeSpan? pollInterval = null,
         CancellationToken cancellationToken = default)
     {
-        var status = await StartGestureClusteringAsync(name, spec);
-        using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
-        while (true)
-        {
-            progress?.Report(status);
-            if (!status.IsRunning) return status;
-            await timer.WaitForNextTickAsync(cancellationToken);
-            status = await GestureClustering(name).GetStatus();
-        }
+        var started = await StartGestureClusteringAsync(name, spec);
+        return await FollowAsync(started, () => GestureClustering(name).GetStatus(), s => s.IsRunning, progress, pollInterval, cancellationToken);
     }
 
     public Task<GestureClusteringStatus> GetGestureClusteringStatusAsync(string name) => GestureClustering(name).GetStatus();
@@ -193,15 +194,8 @@ public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
         string corpus, FeatureSpec spec, IProgress<FeatureSetStatus>? progress = null, TimeSpan? pollInterval = null,
         CancellationToken cancellationToken = default)
     {
-        var status = await StartFeatureSetAsync(corpus, spec);
-        using var timer = new PeriodicTimer(pollInterval ?? TimeSpan.FromMilliseconds(500));
-        while (true)
-        {
-            progress?.Report(status);
-            if (!status.IsRunning) return status;
-            await timer.WaitForNextTickAsync(cancellationToken);
-            status = await FeatureSet(corpus, spec).GetStatus();
-        }
+        var started = await StartFeatureSetAsync(corpus, spec);
+        return await FollowAsync(started, () => FeatureSet(corpus, spec).GetStatus(), s => s.IsRunning, progress, pollInterval, cancellationToken);
     }
 
     public Task<FeatureSetStatus> GetFeatureSetStatusAsync(string corpus, FeatureSpec spec) => FeatureSet(corpus, spec).GetStatus();
