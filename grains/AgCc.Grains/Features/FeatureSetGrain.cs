@@ -161,37 +161,51 @@ public sealed class FeatureSetGrain(
         if (State.Stage != FeatureSetStage.Extracting && await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
+    /// <summary>
+    /// Extracts the remaining batches in order. Three things overlap: reading the next batch's
+    /// audio, extracting this one on the device, and writing the previous one's blob and progress;
+    /// the durable count of finished batches only moves once a blob is written.
+    /// </summary>
     private async Task ExtractBatchesAsync(IFeatureExtractor extractor, int generation)
     {
         var total = State.CorpusBatches.Count;
         var watch = Stopwatch.StartNew();
         var elapsedBefore = State.Elapsed;
-        var next = State.BatchesDone < total ? LoadAsync(State.BatchesDone, extractor.SampleRate) : null;
-        while (State.BatchesDone < total && State.Generation == generation)
+        var batch = State.BatchesDone;
+        var next = batch < total ? LoadAsync(batch, extractor.SampleRate) : null;
+        var commit = Task.CompletedTask;
+        for (; batch < total && State.Generation == generation; batch++)
         {
-            var batch = State.BatchesDone;
             var waited = Stopwatch.StartNew();
             var loaded = await next!;
             next = batch + 1 < total ? LoadAsync(batch + 1, extractor.SampleRate) : null;
             State.WaitingSeconds += waited.Elapsed.TotalSeconds;
             var result = await device.RunAsync(() => FeatureBatchExtraction.Extract(extractor, loaded));
             waited.Restart();
-            await artifacts.WriteAsync(FeatureArtifacts.Batch(Corpus, SpecKey, State.Generation, batch), result.Blob);
+            await commit;
             State.WaitingSeconds += waited.Elapsed.TotalSeconds;
-            State.BatchesDone = batch + 1;
-            State.Utterances += result.Utterances;
-            State.Frames += result.Frames;
-            State.AudioSeconds += result.AudioSeconds;
-            State.ExtractionSeconds += result.ExtractionSeconds;
-            State.Elapsed = elapsedBefore + watch.Elapsed;
-            State.Rejections.AddRange(result.Rejections);
-            for (var d = 0; d < State.Sum.Count; d++)
-            {
-                State.Sum[d] += result.Statistics.Sum[d];
-                State.SumOfSquares[d] += result.Statistics.SumOfSquares[d];
-            }
-            await state.WriteStateAsync();
+            commit = CommitAsync(batch, result, () => elapsedBefore + watch.Elapsed);
         }
+        await commit;
+    }
+
+    /// <summary>Writes a batch's blob, then counts it as finished in durable state.</summary>
+    private async Task CommitAsync(int batch, FeatureBatchExtraction.Result result, Func<TimeSpan> elapsed)
+    {
+        await artifacts.WriteAsync(FeatureArtifacts.Batch(Corpus, SpecKey, State.Generation, batch), result.Blob);
+        State.BatchesDone = batch + 1;
+        State.Utterances += result.Utterances;
+        State.Frames += result.Frames;
+        State.AudioSeconds += result.AudioSeconds;
+        State.ExtractionSeconds += result.ExtractionSeconds;
+        State.Elapsed = elapsed();
+        State.Rejections.AddRange(result.Rejections);
+        for (var d = 0; d < State.Sum.Count; d++)
+        {
+            State.Sum[d] += result.Statistics.Sum[d];
+            State.SumOfSquares[d] += result.Statistics.SumOfSquares[d];
+        }
+        await state.WriteStateAsync();
     }
 
     /// <summary>A corpus batch's utterances and their audio, read on the thread pool.</summary>
