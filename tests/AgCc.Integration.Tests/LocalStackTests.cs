@@ -106,7 +106,7 @@ public sealed partial class LocalStackTests : IDisposable
     }
 
 
-    /// <summary>The demo's first CREMA-D-like utterance: its corpus page, its page and its audio.</summary>
+    /// <summary>The demo's first CREMA-D-like utterance: its corpus page (with its features), its page and its audio.</summary>
     private async Task AssertUtteranceServedAsync(Uri dashboard)
     {
         var wav = Directory.EnumerateFiles(Path.Combine(cli.Home, "demo", "synth", "crema-d-synth", "AudioWAV")).Order(StringComparer.Ordinal).First();
@@ -114,6 +114,7 @@ public sealed partial class LocalStackTests : IDisposable
 
         var corpus = await http.GetAsync(new Uri(dashboard, "/corpora/crema-d-synth"));
         Assert.Equal(HttpStatusCode.OK, corpus.StatusCode);
+        Assert.Contains("data-key=\"logmel\"", await corpus.Content.ReadAsStringAsync()); // the demo's log-mel feature set, listed on its corpus page
         var page = await http.GetStringAsync(new Uri(dashboard, $"/corpora/crema-d-synth/utterances/{id}"));
         Assert.Contains(id, page);
 
