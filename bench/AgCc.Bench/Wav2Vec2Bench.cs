@@ -35,7 +35,7 @@ public static class Wav2Vec2Bench
             WavWriter.Write(wav, Speechlike(seconds));
             var reference = Reference(wav, chunkSeconds, repeats, threads, weights, last, Option(args, "--reference-blas"));
 
-            using var model = reference is null ? RandomModel() : Wav2Vec2Model.LoadSafeTensors(Wav2Vec2Config.Base, weights);
+            using var model = reference is null ? RandomModel() : Wav2Vec2Model.LoadCheckpoint(weights, Wav2Vec2Config.Base);
             using var samples = torch.tensor(WavReader.Read(wav).Samples);
             var chunks = samples.split((long)Math.Round(chunkSeconds * Rate));
             try

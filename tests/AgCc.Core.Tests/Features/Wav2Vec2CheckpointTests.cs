@@ -30,7 +30,7 @@ public class Wav2Vec2CheckpointTests(ITestOutputHelper output)
     public void A_Hugging_Face_directory_with_only_pytorch_model_bin_loads()
     {
         // hf_base: Wav2Vec2Model names without prefix, weight_g / weight_v, masked_spec_embed.
-        using var model = Wav2Vec2Model.LoadHuggingFaceDirectory(Path.Combine(Folder, "hf_base"));
+        using var model = Wav2Vec2Model.LoadCheckpoint(Path.Combine(Folder, "hf_base"));
         Assert.Equal(Wav2Vec2Fixtures.Config("base").ConvLayers, model.Config.ConvLayers);
         AssertMatchesTorchaudio(model, "base");
     }
@@ -85,7 +85,6 @@ public class Wav2Vec2CheckpointTests(ITestOutputHelper output)
             File.Copy(Path.Combine(Folder, "hf_large", "config.json"), Path.Combine(folder, "config.json"));
             File.Copy(Path.Combine(Folder, "hf_large", "model.safetensors"), Path.Combine(folder, "model.safetensors"));
             File.WriteAllText(Path.Combine(folder, "pytorch_model.bin"), "not a checkpoint");
-            using (Wav2Vec2Model.LoadHuggingFaceDirectory(folder)) { }
             using (Wav2Vec2Model.LoadCheckpoint(folder)) { }
 
             File.Delete(Path.Combine(folder, "model.safetensors"));

@@ -42,9 +42,9 @@ public class Wav2Vec2HuggingFaceConfigTests
     public void A_Hugging_Face_checkpoint_directory_loads_by_path_and_equals_the_torchaudio_state_dict()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Wav2Vec2");
-        using var fromDirectory = Wav2Vec2Model.LoadHuggingFaceDirectory(Path.Combine(folder, "hf_large"));
+        using var fromDirectory = Wav2Vec2Model.LoadCheckpoint(Path.Combine(folder, "hf_large"));
         var config = Wav2Vec2Config.FromTorchaudioJson(File.ReadAllText(Path.Combine(folder, "large.config.json")));
-        using var reference = Wav2Vec2Model.LoadSafeTensors(config, Path.Combine(folder, "large.safetensors"));
+        using var reference = Wav2Vec2Model.LoadCheckpoint(Path.Combine(folder, "large.safetensors"), config);
         using var samples = TorchSharp.torch.tensor(AgCc.Core.Formats.Npy.Read(File.ReadAllBytes(Path.Combine(folder, "chirp.npy")), "chirp").Values.Select(v => (float)v).ToArray());
         using var x = fromDirectory.HiddenStates(samples);
         using var y = reference.HiddenStates(samples);
@@ -58,13 +58,13 @@ public class Wav2Vec2HuggingFaceConfigTests
         try
         {
             File.WriteAllText(Path.Combine(folder, "config.json"), BaseJson);
-            var error = Assert.Throws<FileNotFoundException>(() => Wav2Vec2Model.LoadHuggingFaceDirectory(folder));
+            var error = Assert.Throws<FileNotFoundException>(() => Wav2Vec2Model.LoadCheckpoint(folder));
             Assert.Contains("model.safetensors", error.Message);
             Assert.Contains("pytorch_model.bin", error.Message);
 
             // An unreadable pytorch_model.bin is named.
             File.WriteAllText(Path.Combine(folder, "pytorch_model.bin"), "");
-            Assert.Contains("pytorch_model.bin", Assert.Throws<InvalidDataException>(() => Wav2Vec2Model.LoadHuggingFaceDirectory(folder)).Message);
+            Assert.Contains("pytorch_model.bin", Assert.Throws<InvalidDataException>(() => Wav2Vec2Model.LoadCheckpoint(folder)).Message);
         }
         finally
         {

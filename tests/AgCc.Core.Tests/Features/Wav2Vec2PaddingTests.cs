@@ -26,7 +26,7 @@ public class Wav2Vec2PaddingTests(ITestOutputHelper output)
     }
 
     private static Wav2Vec2Model Model(string variant) =>
-        Wav2Vec2Model.LoadSafeTensors(Wav2Vec2Fixtures.Config(variant), Path.Combine(Wav2Vec2Fixtures.Folder, variant + ".safetensors"));
+        Wav2Vec2Model.LoadCheckpoint(Path.Combine(Wav2Vec2Fixtures.Folder, variant + ".safetensors"), Wav2Vec2Fixtures.Config(variant));
 
     [Theory]
     [InlineData("base")]

@@ -32,7 +32,7 @@ public class Wav2Vec2Tests(ITestOutputHelper output)
     public void Every_hidden_state_is_within_1e_4_of_torchaudio(string variant, string wave)
     {
         var config = Config(variant);
-        using var model = Wav2Vec2Model.LoadSafeTensors(config, Path.Combine(Folder, variant + ".safetensors"));
+        using var model = Wav2Vec2Model.LoadCheckpoint(Path.Combine(Folder, variant + ".safetensors"), config);
         using var samples = Wave(wave);
 
         using var hidden = model.HiddenStates(samples);
@@ -59,7 +59,7 @@ public class Wav2Vec2Tests(ITestOutputHelper output)
     [Fact]
     public void A_batch_gives_what_each_waveform_gives_alone()
     {
-        using var model = Wav2Vec2Model.LoadSafeTensors(Config("base"), Path.Combine(Folder, "base.safetensors"));
+        using var model = Wav2Vec2Model.LoadCheckpoint(Path.Combine(Folder, "base.safetensors"), Config("base"));
         using var a = Wave("tone_noise");
         using var b = Wave("chirp");
         using var batch = torch.stack([a, b]);
@@ -137,7 +137,7 @@ public class Wav2Vec2Tests(ITestOutputHelper output)
     [Fact]
     public void Repeated_passes_leave_no_live_tensors_behind()
     {
-        using var model = Wav2Vec2Model.LoadSafeTensors(Config("large"), Path.Combine(Folder, "large.safetensors"));
+        using var model = Wav2Vec2Model.LoadCheckpoint(Path.Combine(Folder, "large.safetensors"), Config("large"));
         using var samples = Wave("tone_noise");
         void Pass()
         {

@@ -73,13 +73,6 @@ public sealed class Wav2Vec2Model : IDisposable
             return weights.Requested;
     }
 
-    /// <summary>Loads a .safetensors state dict; Hugging Face names are mapped when <paramref name="huggingFaceNames"/> is set.</summary>
-    public static Wav2Vec2Model LoadSafeTensors(Wav2Vec2Config config, string path, bool huggingFaceNames = false, Device? device = null, ScalarType dtype = ScalarType.Float32)
-    {
-        using var state = SafeTensors.Load(path);
-        return Load(config, huggingFaceNames ? Wav2Vec2HuggingFaceNames.ToTorchaudio(state).State : state, device, dtype);
-    }
-
     /// <summary>
     /// Loads a checkpoint by path, whatever it is: a Hugging Face checkpoint directory
     /// (model.safetensors, else pytorch_model.bin), a .safetensors file, or a .bin / .pt / .pth
@@ -89,17 +82,6 @@ public sealed class Wav2Vec2Model : IDisposable
     /// </summary>
     public static Wav2Vec2Model LoadCheckpoint(string path, Wav2Vec2Config? config = null, Device? device = null, ScalarType dtype = ScalarType.Float32) =>
         Wav2Vec2Checkpoint.Load(path, config, device, dtype);
-
-    /// <summary>
-    /// Loads a Hugging Face checkpoint directory (facebook/wav2vec2-base format): config.json and
-    /// model.safetensors, else pytorch_model.bin, Hugging Face names mapped. Errors name the file at fault.
-    /// </summary>
-    public static Wav2Vec2Model LoadHuggingFaceDirectory(string directory, Device? device = null, ScalarType dtype = ScalarType.Float32)
-    {
-        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: no such checkpoint directory");
-        var config = Wav2Vec2Checkpoint.ReadConfig(Path.Combine(directory, Wav2Vec2Checkpoint.ConfigFile));
-        return Wav2Vec2Checkpoint.Load(directory, config, device, dtype);
-    }
 
     /// <summary>The feature encoder's output, [batch, frames, channels] (torchaudio's feature_extractor; HF's extract_features before projection).</summary>
     public Tensor ConvFeatures(Tensor waveforms)

@@ -208,7 +208,7 @@ def hugging_face_names(state, prefix, parametrizations):
 def write_hugging_face_directory(args, state):
     """hf_large/: the large variant as a Hugging Face checkpoint directory (config.json with HF keys,
     model.safetensors with HF names, the newer parametrizations form of the weight norm, and a
-    quantizer parameter a pre-training checkpoint carries), for Wav2Vec2Model.LoadHuggingFaceDirectory."""
+    quantizer parameter a pre-training checkpoint carries), for Wav2Vec2Model.LoadCheckpoint."""
     folder = os.path.join(HERE, "hf_large")
     write_hugging_face_config(folder, args, "Wav2Vec2ForPreTraining")
     hf = hugging_face_names(state, prefix="wav2vec2.", parametrizations=True)
