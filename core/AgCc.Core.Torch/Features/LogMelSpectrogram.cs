@@ -48,12 +48,7 @@ public sealed class LogMelSpectrogram : IDisposable
         var power = spectrum.abs().pow(2); // freq × frames
         var mel = matmul(power.t(), filterbank); // frames × mels
         var features = (mel + o.LogOffset).log();
-        if (o.Normalization == FeatureNormalization.Utterance)
-        {
-            var mean = features.mean([0], keepdim: true);
-            var std = features.std(0, unbiased: false, keepdim: true);
-            features = (features - mean) / (std + FeatureStatistics.Epsilon);
-        }
+        if (o.Normalization == FeatureNormalization.Utterance) features = UtteranceNormalization.Apply(features, 0);
         return features.MoveToOuterDisposeScope();
     }
 

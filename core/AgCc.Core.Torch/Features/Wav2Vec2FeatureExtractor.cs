@@ -60,12 +60,7 @@ public sealed class Wav2Vec2FeatureExtractor : IFeatureExtractor
         using var noGrad = no_grad();
         var selected = selection.Apply(model.HiddenStates(waveform));
         var planes = selected.dim() == 2 ? selected.unsqueeze(0) : selected;
-        if (Spec.Normalization == FeatureNormalization.Utterance)
-        {
-            var mean = planes.mean([1], keepdim: true);
-            var std = planes.std(1, unbiased: false, keepdim: true);
-            planes = (planes - mean) / (std + FeatureStatistics.Epsilon);
-        }
+        if (Spec.Normalization == FeatureNormalization.Utterance) planes = UtteranceNormalization.Apply(planes, 1);
         return planes.to(ScalarType.Float32, CPU).contiguous().MoveToOuterDisposeScope();
     }
 

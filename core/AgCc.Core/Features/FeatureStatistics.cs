@@ -34,20 +34,28 @@ public sealed class FeatureStatistics
     public IReadOnlyList<double> SumOfSquares => sumOfSquares;
 
     /// <summary>Adds frames × <see cref="Dimensions"/> values, row-major.</summary>
-    public void Add(ReadOnlySpan<float> values)
+    public void Add(ReadOnlySpan<float> values) => Add(values, 0, Dimensions);
+
+    /// <summary>
+    /// Adds rows of <paramref name="width"/> values to the statistics of dimensions
+    /// [<paramref name="offset"/>, offset + width): one plane of a stack whose planes' dimensions the
+    /// statistics hold in turn. Counts frames once per full width, so add every plane of a frame.
+    /// </summary>
+    public void Add(ReadOnlySpan<float> values, int offset, int width)
     {
-        if (values.Length % Dimensions != 0) throw new ArgumentException($"{values.Length} values are not whole frames of {Dimensions}", nameof(values));
-        for (var offset = 0; offset < values.Length; offset += Dimensions)
+        CheckSlice(values.Length, offset, width);
+        for (var row = 0; row < values.Length; row += width)
         {
-            var frame = values.Slice(offset, Dimensions);
+            var frame = values.Slice(row, width);
             for (var d = 0; d < frame.Length; d++)
             {
                 double v = frame[d];
-                sum[d] += v;
-                sumOfSquares[d] += v * v;
+                sum[offset + d] += v;
+                sumOfSquares[offset + d] += v * v;
             }
         }
-        Frames += values.Length / Dimensions;
+        // A frame is counted when its last plane comes in.
+        if (offset + width == Dimensions) Frames += values.Length / width;
     }
 
     public void Merge(FeatureStatistics other)
@@ -76,8 +84,7 @@ public sealed class FeatureStatistics
     /// </summary>
     public void Normalize(Span<float> values, int offset, int width)
     {
-        if (offset < 0 || width < 1 || offset + width > Dimensions) throw new ArgumentOutOfRangeException(nameof(width), $"dimensions [{offset}, {offset + width}) of {Dimensions}");
-        if (values.Length % width != 0) throw new ArgumentException($"{values.Length} values are not whole rows of {width}", nameof(values));
+        CheckSlice(values.Length, offset, width);
         var mean = Mean().AsSpan(offset, width).ToArray();
         var scale = StandardDeviation().AsSpan(offset, width).ToArray().Select(s => 1 / (s + Epsilon)).ToArray();
         for (var row = 0; row < values.Length; row += width)
@@ -85,5 +92,11 @@ public sealed class FeatureStatistics
             var frame = values.Slice(row, width);
             for (var d = 0; d < frame.Length; d++) frame[d] = (float)((frame[d] - mean[d]) * scale[d]);
         }
+    }
+
+    private void CheckSlice(int values, int offset, int width)
+    {
+        if (offset < 0 || width < 1 || offset + width > Dimensions) throw new ArgumentOutOfRangeException(nameof(width), $"dimensions [{offset}, {offset + width}) of {Dimensions}");
+        if (values % width != 0) throw new ArgumentException($"{values} values are not whole rows of {width}", nameof(values));
     }
 }

@@ -62,19 +62,11 @@ internal static class FeatureBatchExtraction
         return new Result(FeatureBatchFormat.Write(layout, features), statistics, features.Count, frames, audioSeconds, watch.Elapsed.TotalSeconds, rejections);
     }
 
-    // The statistics count each plane's dimensions separately: plane p, dimension d is p × D + d.
+    // The statistics hold each plane's dimensions in turn: plane p, dimension d is p × D + d.
     private static void AddToStatistics(FeatureStatistics statistics, UtteranceFeatures utterance, FeatureLayout layout)
     {
-        if (layout.Planes == 1)
-        {
-            statistics.Add(utterance.Values);
-            return;
-        }
-        var interleaved = new float[utterance.Values.Length];
         var plane = utterance.Frames * layout.Dimensions;
         for (var p = 0; p < layout.Planes; p++)
-            for (var t = 0; t < utterance.Frames; t++)
-                utterance.Values.AsSpan(p * plane + t * layout.Dimensions, layout.Dimensions).CopyTo(interleaved.AsSpan((t * layout.Planes + p) * layout.Dimensions));
-        statistics.Add(interleaved);
+            statistics.Add(utterance.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
     }
 }

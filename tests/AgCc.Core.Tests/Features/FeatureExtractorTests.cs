@@ -60,6 +60,24 @@ public class FeatureExtractorTests
     }
 
     [Fact]
+    public void Statistics_of_a_stack_added_plane_by_plane_equal_those_of_its_interleaved_frames()
+    {
+        // Two planes of 2 dims over 3 frames, plane-major as feature blobs store them.
+        float[] planes = [1, 2, 3, 4, 5, 6, /* plane 1 */ 10, 20, 30, 40, 50, 60];
+        float[] interleaved = [1, 2, 10, 20, 3, 4, 30, 40, 5, 6, 50, 60];
+        var byPlane = new FeatureStatistics(4);
+        byPlane.Add(planes.AsSpan(0, 6), 0, 2);
+        byPlane.Add(planes.AsSpan(6, 6), 2, 2);
+        var whole = new FeatureStatistics(4);
+        whole.Add(interleaved);
+
+        Assert.Equal(3, byPlane.Frames);
+        Assert.Equal(whole.Sum, byPlane.Sum);
+        Assert.Equal(whole.SumOfSquares, byPlane.SumOfSquares);
+        Assert.Throws<ArgumentOutOfRangeException>(() => byPlane.Add(planes, 3, 2));
+    }
+
+    [Fact]
     public void Specs_name_their_problems_and_have_stable_keys()
     {
         Assert.Equal("logmel", FeatureSpec.LogMel.Key);
