@@ -77,6 +77,12 @@ public sealed class FeaturesCliTests : IDisposable
         var notWav = Output("not.wav");
         File.WriteAllText(notWav, "hello");
         var (badWav, _, badWavErrors) = await cli.RunAsync("features", "extract", "--wav", notWav, "--output", Output("x.npy"));
+        // A checkpoint whose weights do not fit its config.json (the "base" fixture's weights, the "large" one's config).
+        var misfit = Directory.CreateDirectory(Output("misfit")).FullName;
+        File.Copy(Path.Combine(Fixtures, "Wav2Vec2", "hf_large", "config.json"), Path.Combine(misfit, "config.json"));
+        File.Copy(Path.Combine(Fixtures, "Wav2Vec2", "hf_base", "pytorch_model.bin"), Path.Combine(misfit, "pytorch_model.bin"));
+        var (badWeights, _, badWeightsErrors) = await cli.RunAsync("features", "extract", "--wav", Path.Combine(Fixtures, "Features", "speech_like.wav"), "--extractor", "wav2vec2",
+            "--checkpoint", misfit, "--output", Output("x.npy"));
 
         Assert.Equal(1, noCheckpoint);
         Assert.Contains("--checkpoint: wav2vec 2.0 needs a checkpoint", noCheckpointErrors);
@@ -84,6 +90,9 @@ public sealed class FeaturesCliTests : IDisposable
         Assert.Contains("layer 99", badLayerErrors);
         Assert.Equal(1, badWav);
         Assert.Contains(notWav, badWavErrors);
+        Assert.Equal(1, badWeights);
+        Assert.Contains(Path.Combine(misfit, "pytorch_model.bin") + ": the state dict does not fit", badWeightsErrors);
+        Assert.DoesNotContain("Unhandled exception", badWeightsErrors);
     }
 
     public void Dispose() => Directory.Delete(cli.Home, recursive: true);

@@ -4,6 +4,7 @@ using AgCc.Core.Audio;
 using AgCc.Core.Features;
 using AgCc.Core.Formats;
 using AgCc.Core.Torch.Features;
+using AgCc.Core.Torch.Features.Wav2Vec2;
 using static TorchSharp.torch;
 
 namespace AgCc.Cli.Commands;
@@ -113,7 +114,7 @@ public static class FeaturesCommands
         {
             return FeatureExtractors.Create(spec);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Wav2Vec2WeightsException)
         {
             throw new CliException(e.Message);
         }
