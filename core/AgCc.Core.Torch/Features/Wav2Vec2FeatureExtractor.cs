@@ -19,7 +19,7 @@ public sealed class Wav2Vec2FeatureExtractor : IFeatureExtractor
         if (spec.Extractor != FeatureExtractorKind.Wav2Vec2 || spec.Checkpoint is null)
             throw new ArgumentException("a wav2vec 2.0 extractor needs a wav2vec2 spec with a checkpoint", nameof(spec));
         Spec = spec;
-        selection = spec.Layers;
+        selection = spec.Layers();
         model = Wav2Vec2Model.LoadCheckpoint(spec.Checkpoint, device: device);
         var config = model.Config;
         if (selection.Problem(config.Layers) is { } problem)

@@ -22,7 +22,8 @@ public sealed record FeatureSpec(
         new(FeatureExtractorKind.Wav2Vec2, checkpoint, layer, normalization);
 
     /// <summary>The hidden states kept (wav2vec 2.0): the last one unless a layer is named.</summary>
-    public HiddenStateSelection Layers => Layer is null ? new HiddenStateSelection.Final() : HiddenStateSelection.Parse(Layer);
+    /// <remarks>A method, not a property: grain state stores the spec as JSON, which writes every public property, and a polymorphic one would not read back.</remarks>
+    public HiddenStateSelection Layers() => Layer is null ? new HiddenStateSelection.Final() : HiddenStateSelection.Parse(Layer);
 
     /// <summary>
     /// A short name that is the same for the same spec, safe in blob names and grain keys:
@@ -42,7 +43,7 @@ public sealed record FeatureSpec(
             if (Extractor == FeatureExtractorKind.LogMel) return "logmel" + normalization;
             var path = Checkpoint!.TrimEnd('/', '\\');
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..8];
-            return $"wav2vec2-{Slug(Path.GetFileNameWithoutExtension(path))}-{hash}-L{Layers.Key}{normalization}";
+            return $"wav2vec2-{Slug(Path.GetFileNameWithoutExtension(path))}-{hash}-L{Layers().Key}{normalization}";
         }
     }
 
