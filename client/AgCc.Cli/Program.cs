@@ -9,6 +9,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     GesturesCommands.Create(),
     FeaturesCommands.Create(),
     SynthCommand.Create(),
+    TrainCommand.Create(),
     ClusterCommands.Create(),
 };
 root.Options.Add(ConnectionOptions.ConnectionString);

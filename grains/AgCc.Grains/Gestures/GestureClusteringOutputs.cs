@@ -9,18 +9,6 @@ namespace AgCc.Grains.Gestures;
 /// <summary>What a finished fit leaves behind: soft memberships, the assignments table, the per-cluster statistics.</summary>
 internal static class GestureClusteringOutputs
 {
-    /// <summary>p(c | s) = softmax_c(−sdtw(s, c)/τ), computed from the largest term down (no overflow).</summary>
-    public static double[] Memberships(ReadOnlySpan<double> distances, double temperature)
-    {
-        var p = new double[distances.Length];
-        var best = double.PositiveInfinity;
-        foreach (var d in distances) best = Math.Min(best, d);
-        var sum = 0.0;
-        for (var c = 0; c < p.Length; c++) sum += p[c] = Math.Exp(-(distances[c] - best) / temperature);
-        for (var c = 0; c < p.Length; c++) p[c] /= sum;
-        return p;
-    }
-
     /// <summary>CSV: index, cluster, sdtw_0..k−1, p_0..k−1 (doubles round-trip exactly).</summary>
     public static byte[] AssignmentsCsv(int[] labels, double[][] distances, double temperature)
     {
@@ -33,7 +21,7 @@ internal static class GestureClusteringOutputs
         {
             text.Append(CultureInfo.InvariantCulture, $"{i},{labels[i]}");
             foreach (var d in distances[i]) text.Append(CultureInfo.InvariantCulture, $",{d:R}");
-            foreach (var p in Memberships(distances[i], temperature)) text.Append(CultureInfo.InvariantCulture, $",{p:R}");
+            foreach (var p in SoftMemberships.Of(distances[i], temperature)) text.Append(CultureInfo.InvariantCulture, $",{p:R}");
             text.Append('\n');
         }
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -88,7 +88,7 @@ public class LossTests(ITestOutputHelper output)
         var dim = c.Embeddings.Shape[1];
         var whole = new SoftTripletLoss(c.Margin, long.MaxValue);
         var single = new SoftTripletLoss(c.Margin, 1);
-        var three = new SoftTripletLoss(c.Margin, 3 * 8L * (sources * dim + 4L * sources * sources));
+        var three = new SoftTripletLoss(c.Margin, 3 * 8L * (sources * dim + 10L * sources));
         Assert.True(whole.AnchorsPerChunk(sources, dim, 8) >= anchors);
         Assert.Equal(1, single.AnchorsPerChunk(sources, dim, 8));
         Assert.Equal(3, three.AnchorsPerChunk(sources, dim, 8));
