@@ -1,4 +1,5 @@
 using AgCc.Grains.Gestures;
+using AgCc.Grains.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
@@ -12,6 +13,11 @@ public static class GrainsSiloBuilderExtensions
     {
         // The silo host registers its resolved device; without one the grains compute on the CPU.
         silo.Services.TryAddSingleton(new SiloDevice(TorchSharp.torch.CPU));
-        return silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+        // Trainings per silo and gpu placement: AgCc:Training, bound by the host (defaults without it).
+        silo.Services.AddOptions<TrainingOptions>();
+        silo.Services.TryAddSingleton<TrainingSlots>();
+        return silo
+            .AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>()
+            .AddPlacementDirector<GpuPlacement, GpuPlacementDirector>();
     }
 }

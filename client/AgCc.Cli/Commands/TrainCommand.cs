@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using AgCc.Core.Corpora;
+using AgCc.Core.Formats;
 using AgCc.Core.Synthesis;
 using AgCc.Core.Torch;
 using AgCc.Core.Torch.Training;
 using AgCc.Core.Torch.Training.Offline;
 using AgCc.Core.Training.Config;
+using AgCc.Core.Training.Data;
 using AgCc.Core.Training.Results;
 using AgCc.LocalStack;
 
@@ -48,7 +50,15 @@ public static class TrainCommand
             }
             var file = parse.GetValue(config) ?? throw new CliException("--config RUN.json is required (or --print-example-config)");
             var folderOut = parse.GetValue(output) ?? throw new CliException("--output DIR is required");
-            var run = RunConfigJson.Load(file.FullName);
+            RunConfig run;
+            try
+            {
+                run = RunConfigJson.Load(file.FullName);
+            }
+            catch (RunConfigException e)
+            {
+                throw new CliException(e.Message);
+            }
             if (parse.GetValue(maxEpochs) is { } epochs) run = run with { Training = run.Training with { Epochs = epochs } };
             if (parse.GetValue(seed) is { } s) run = run with { Seed = s };
             if (run.Problems() is { Count: > 0 } problems) throw new CliException(string.Join("; ", problems));
@@ -63,7 +73,15 @@ public static class TrainCommand
         Directory.CreateDirectory(output);
         var runId = run.RunId();
         Console.WriteLine($"train {runId}: {run.Method.ToName()}, {run.Task}, {run.Source.Name} → {run.Target.Name}, seed {run.Seed}");
-        var data = OfflineTraining.Prepare(run, work, line => Console.WriteLine("  " + line), cancellationToken);
+        TrainingData data;
+        try
+        {
+            data = OfflineTraining.Prepare(run, work, line => Console.WriteLine("  " + line), cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or InputException)
+        {
+            throw new CliException(e.Message);
+        }
         WorkingFolder.WriteAtomically(Path.Combine(output, "config.json"), System.Text.Encoding.UTF8.GetBytes(RunConfigJson.Write(run with { Id = runId })));
 
         using var trainer = new RunTrainer(run, data, device);

@@ -20,4 +20,6 @@ public static class CatalogKeys
     public const string GestureClusterings = "gesture-clusterings";
 
     public const string FeatureSets = "feature-sets";
+
+    public const string TrainingRuns = "training-runs";
 }
