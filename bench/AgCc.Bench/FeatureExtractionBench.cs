@@ -10,6 +10,8 @@ using AgCc.Grains.Features;
 using AgCc.LocalStack;
 using TorchSharp;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -95,11 +97,5 @@ public static class FeatureExtractionBench
             extractor.Extract(torch.tensor(samples)).data<float>().ToArray();
         }
         return (reading, watch.Elapsed, waveforms.Sum(w => (double)w.Length) / extractor.SampleRate, waveforms.Count);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -3,6 +3,8 @@ using AgCc.Core.Audio;
 using AgCc.Core.Torch.Features;
 using TorchSharp;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -84,11 +86,5 @@ public static class FeaturesBench
             samples[n] = (float)(0.05 * y * voiced + 0.002 * (random.NextDouble() - 0.5));
         }
         return new AudioClip(samples, rate);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -8,6 +8,8 @@ using AgCc.Core.Synthesis;
 using AgCc.Grains.Gestures;
 using AgCc.LocalStack;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -103,10 +105,4 @@ public static class GestureClusteringBench
 
     private static void Report(string what, TimeSpan time, int iterations, TimeSpan reference) =>
         Console.WriteLine($"  {what,-36} {time.TotalSeconds,7:0.00} s  {time.TotalMilliseconds / iterations,7:0} ms/iteration  ×{time / reference:0.00} of reference");
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

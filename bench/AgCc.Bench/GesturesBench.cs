@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.Intrinsics;
 using AgCc.Core.Gestures;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -252,11 +254,5 @@ public static class GesturesBench
             series.Add(new TimeSeries(length, dimensions, values));
         }
         return series;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

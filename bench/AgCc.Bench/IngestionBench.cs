@@ -6,6 +6,8 @@ using AgCc.Core.Corpora.Layouts;
 using AgCc.Core.Synthesis;
 using AgCc.LocalStack;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -67,11 +69,5 @@ public static class IngestionBench
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -7,6 +7,8 @@ using AgCc.Core.Training.Config;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -165,21 +167,6 @@ public static class TrainingStepBench
     }
 
     /// <summary>VmRSS of this process from /proc/self/status, in MB (NaN off Linux).</summary>
-    private static double RssMegabytes()
-    {
-        if (!File.Exists("/proc/self/status")) return double.NaN;
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int Int(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

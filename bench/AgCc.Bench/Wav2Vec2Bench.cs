@@ -5,6 +5,8 @@ using AgCc.Core.Torch.Features.Wav2Vec2;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using static AgCc.Bench.BenchArguments;
+
 namespace AgCc.Bench;
 
 /// <summary>
@@ -167,11 +169,5 @@ public static class Wav2Vec2Bench
             samples[n] = (float)(voiced * (0.03 * a + 0.05 * b) + 0.003 * (noise.NextDouble() - 0.5));
         }
         return new AudioClip(samples, Rate);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -10,6 +10,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     FeaturesCommands.Create(),
     SynthCommand.Create(),
     TrainCommand.Create(),
+    RunCommands.Create(),
     ClusterCommands.Create(),
 };
 root.Options.Add(ConnectionOptions.ConnectionString);

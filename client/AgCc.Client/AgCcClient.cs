@@ -19,7 +19,7 @@ namespace AgCc.Client;
 /// <see cref="ConnectAsync(string, string, string, CancellationToken)"/>, or register it over an
 /// existing Orleans client with <see cref="ClientServiceCollectionExtensions.AddAgCcClient"/>.
 /// </summary>
-public sealed class AgCcClient(IClusterClient cluster) : IAsyncDisposable
+public sealed partial class AgCcClient(IClusterClient cluster) : IAsyncDisposable
 {
     /// <summary>How long <c>ConnectAsync</c> waits for a gateway of the cluster to answer.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);

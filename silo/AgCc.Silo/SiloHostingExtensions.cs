@@ -5,6 +5,7 @@ using AgCc.Artifacts;
 using AgCc.Grains.Cluster;
 using AgCc.Grains.Corpora;
 using AgCc.Grains.Gestures;
+using AgCc.Grains.Training;
 using AgCc.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -61,6 +62,7 @@ public static class SiloHostingExtensions
         });
         builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
         builder.Services.Configure<GestureClusteringOptions>(builder.Configuration.GetSection(GestureClusteringOptions.Section));
+        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection(TrainingOptions.Section));
         builder.Services.AddSingleton(new SiloDevice(torchDevice));
         builder.Services.AddSingleton<IArtifactStore>(_ => new BlobArtifactStore(StorageClients.Blobs(settings.StorageConnectionString)));
         return builder;

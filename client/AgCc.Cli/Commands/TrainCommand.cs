@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using AgCc.Core.Corpora;
 using AgCc.Core.Formats;
-using AgCc.Core.Synthesis;
 using AgCc.Core.Torch;
 using AgCc.Core.Torch.Training;
 using AgCc.Core.Torch.Training.Offline;
@@ -45,7 +44,7 @@ public static class TrainCommand
                 var folder = parse.GetValue(data) ?? throw new CliException("--print-example-config needs --data DIR (the folder `agcc synth --out DIR` wrote)");
                 TrainingMethods.TryParse(parse.GetValue(method), out var chosen);
                 Console.WriteLine("// A run on the synthetic pair, sized to finish in minutes on 2 cores; the paper's sizes are METHOD.md's defaults (docs/training.md).");
-                Console.WriteLine(RunConfigJson.Write(ExampleConfig(chosen, folder.FullName)));
+                Console.WriteLine(RunConfigJson.Write(ExampleRunConfigs.SyntheticPair(chosen, folder.FullName)));
                 return Task.CompletedTask;
             }
             var file = parse.GetValue(config) ?? throw new CliException("--config RUN.json is required (or --print-example-config)");
@@ -105,17 +104,4 @@ public static class TrainCommand
         Console.WriteLine($"train {runId}: target UAR {result.Target.Uar:P2}, WA {result.Target.WeightedAccuracy:P2}, macro-F1 {result.Target.MacroF1:P2} " +
             $"(best epoch {result.BestEpoch} of {result.Epochs}, {result.Stop switch { StopReason.EarlyStopping => "early stopping", _ => "all epochs" }}); {output}/metrics.json");
     }
-
-    /// <summary>A complete config for the synthetic pair, sized for a demo (the paper's sizes are the defaults).</summary>
-    public static RunConfig ExampleConfig(TrainingMethod method, string data) => new()
-    {
-        Method = method,
-        Task = "4class",
-        Seed = 0,
-        Source = new CorpusReference("crema-d-synth", CorpusLayout.CremaD, Path.Combine(data, SyntheticCorpora.CremaDFolder)),
-        Target = new CorpusReference("msp-improv-synth", CorpusLayout.MspImprov, Path.Combine(data, SyntheticCorpora.MspImprovFolder)),
-        Gestures = new GestureConfig(FitSubsample: 2000),
-        Model = new ModelConfig(Width: 64, Layers: 2, Heads: 4, FeedForward: 128, Dropout: 0.1, Hidden: [64, 32, 16]),
-        Training = new OptimizationConfig(Epochs: 10, BatchSize: 64, LearningRate: 1e-3, Patience: 5, MaxFrames: 200, Threads: 2),
-    };
 }

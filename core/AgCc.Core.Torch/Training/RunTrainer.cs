@@ -128,6 +128,7 @@ public sealed class RunTrainer : IDisposable
 
     private StepLosses Step(IReadOnlyList<BatchItem> items)
     {
+        using var quiet = FinalizerQuietWindow.Enter();
         using var scope = NewDisposeScope();
         var batch = TrainingBatch.Collate(data, items, device, config.Method.UsesTriplets());
         var output = model.Forward(batch.Features, batch.Padding, generator, layerOutputs: config.Method == TrainingMethod.LaCc);
@@ -216,6 +217,7 @@ public sealed class RunTrainer : IDisposable
             using var noGrad = no_grad();
             for (var start = 0; start < order.Length; start += config.Training.BatchSize)
             {
+                using var quiet = FinalizerQuietWindow.Enter();
                 using var scope = NewDisposeScope();
                 var chunk = order.Skip(start).Take(config.Training.BatchSize).ToArray();
                 var items = chunk.Select(i => new BatchItem(isTarget, utterances[i], 0, corpus.Utterances[utterances[i]].Frames)).ToList();

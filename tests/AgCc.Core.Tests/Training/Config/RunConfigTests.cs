@@ -4,6 +4,7 @@ using AgCc.Core.Training.Config;
 
 namespace AgCc.Core.Tests.Training.Config;
 
+[Trait("Category", Categories.Unit)]
 public sealed class RunConfigTests
 {
     private const string Minimal = """

@@ -5,6 +5,7 @@ using AgCc.Core.Training.Results;
 namespace AgCc.Core.Tests.Training.Loop;
 
 // Trainings set torch's thread count (process-wide): they run one at a time.
+[Trait("Category", Categories.Unit)]
 [Collection(nameof(TrainingCollection))]
 public sealed class RunTrainerTests
 {

@@ -2,6 +2,7 @@ using AgCc.Core.Training.Sampling;
 
 namespace AgCc.Core.Tests.Training.Loop;
 
+[Trait("Category", Categories.Unit)]
 public sealed class SamplingTests
 {
     [Fact]

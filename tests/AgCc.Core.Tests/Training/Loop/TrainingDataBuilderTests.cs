@@ -5,6 +5,7 @@ using AgCc.Core.Training.Data;
 
 namespace AgCc.Core.Tests.Training.Loop;
 
+[Trait("Category", Categories.Unit)]
 public sealed class TrainingDataBuilderTests
 {
     private static readonly FeatureLayout Layout = new(1, 2, new FrameTiming(100, 0));
