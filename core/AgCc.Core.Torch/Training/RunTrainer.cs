@@ -233,6 +233,15 @@ public sealed class RunTrainer : IDisposable
         return ClassificationMetrics.From([.. utterances.Select(i => corpus.Labels[i])], predicted, data.Classes.Count);
     }
 
+    /// <summary>The learned softmax weights over hidden-state planes (empty for one plane).</summary>
+    public double[] PlaneWeights()
+    {
+        if (model.PlaneWeights is not { } weights) return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return [.. weights.softmax(0).to_type(ScalarType.Float64).cpu().data<double>()];
+    }
+
     /// <summary>The model's parameters in TorchSharp's format (after <see cref="Run"/>: the best epoch's).</summary>
     public byte[] ModelBytes() => SaveModel();
 

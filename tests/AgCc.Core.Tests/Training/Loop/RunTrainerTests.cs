@@ -29,6 +29,37 @@ public sealed class RunTrainerTests
     }
 
     [Fact]
+    public async Task Two_trainings_side_by_side_in_one_process_equal_their_runs_alone()
+    {
+        var (agAlone, _) = Train(TinyTrainingData.Config(TrainingMethod.AgCc));
+        var (laAlone, _) = Train(TinyTrainingData.Config(TrainingMethod.LaCc, seed: 9));
+
+        var together = new[] { TinyTrainingData.Config(TrainingMethod.AgCc), TinyTrainingData.Config(TrainingMethod.LaCc, seed: 9) }
+            .Select(config => Task.Factory.StartNew(() => Train(config).Result, TaskCreationOptions.LongRunning))
+            .ToArray();
+        var results = await Task.WhenAll(together);
+
+        Assert.Equal(Describe(agAlone), Describe(results[0]));
+        Assert.Equal(Describe(laAlone), Describe(results[1]));
+    }
+
+    [Fact]
+    public void A_stack_of_hidden_states_trains_with_learned_layer_weights()
+    {
+        var config = TinyTrainingData.Config(TrainingMethod.AgCc);
+        var data = TinyTrainingData.Build(config, planes: 3);
+        using var trainer = new RunTrainer(config, data);
+        var before = trainer.PlaneWeights();
+
+        var result = trainer.Run();
+
+        Assert.Equal(3, data.Planes);
+        Assert.Equal([1 / 3.0, 1 / 3.0, 1 / 3.0], before, (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.NotEqual(before, trainer.PlaneWeights());
+        Assert.Equal(3, result.History.Count);
+    }
+
+    [Fact]
     public void Another_seed_gives_another_run()
     {
         var (a, _) = Train(TinyTrainingData.Config(TrainingMethod.AgCc, seed: 3));

@@ -26,28 +26,30 @@ internal static class TinyTrainingData
         Training = new OptimizationConfig(Epochs: 3, BatchSize: 8, LearningRate: 3e-3, Patience: 10, DevSpeakers: 0.25, MaxFrames: 12, Threads: 1),
     };
 
-    public static TrainingData Build(RunConfig config)
+    /// <param name="planes">Hidden-state planes per frame (a wav2vec 2.0 `weighted` stack when above 1): plane p carries the emotion signal scaled by p + 1.</param>
+    public static TrainingData Build(RunConfig config, int planes = 1)
     {
-        var (source, sourceAnchors) = Corpus("tiny-a", 0.0, 1);
-        var (target, targetAnchors) = Corpus("tiny-b", 0.5, 2);
+        var (source, sourceAnchors) = Corpus("tiny-a", 0.0, 1, planes);
+        var (target, targetAnchors) = Corpus("tiny-b", 0.5, 2, planes);
         return TrainingDataBuilder.Build(config, source, target, [.. sourceAnchors, .. targetAnchors]);
     }
 
-    private static (CorpusFeatures, List<GestureAnchor>) Corpus(string name, double shift, ulong seed)
+    private static (CorpusFeatures, List<GestureAnchor>) Corpus(string name, double shift, ulong seed, int planes)
     {
         var random = new Prng(seed);
         var emotions = new[] { Emotion.Neutral, Emotion.Anger, Emotion.Happiness, Emotion.Sadness };
-        var layout = new AgCc.Core.Features.FeatureLayout(1, Dimensions, new AgCc.Core.Features.FrameTiming(100, 0));
+        var layout = new AgCc.Core.Features.FeatureLayout(planes, Dimensions, new AgCc.Core.Features.FrameTiming(100, 0));
         var utterances = new List<LabelledFeatures>();
         var anchors = new List<GestureAnchor>();
         for (var i = 0; i < 24; i++)
         {
             var emotion = emotions[i % 4];
             var frames = random.NextInt(10, 20);
-            var values = new float[frames * Dimensions];
-            for (var t = 0; t < frames; t++)
-                for (var d = 0; d < Dimensions; d++)
-                    values[t * Dimensions + d] = (float)(random.Gaussian() + shift + (d == (int)emotion ? 1.5 : 0));
+            var values = new float[planes * frames * Dimensions];
+            for (var p = 0; p < planes; p++)
+                for (var t = 0; t < frames; t++)
+                    for (var d = 0; d < Dimensions; d++)
+                        values[(p * frames + t) * Dimensions + d] = (float)(random.Gaussian() + shift + (d == (int)emotion ? 1.5 * (p + 1) : 0));
             var id = $"{name}-{i:D2}";
             var phones = new List<AgCc.Core.Features.PhoneFrames>();
             for (var start = 0; start + 3 <= frames; start += 3)
