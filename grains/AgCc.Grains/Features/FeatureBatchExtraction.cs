@@ -3,6 +3,7 @@ using AgCc.Core.Audio;
 using AgCc.Core.Corpora.Ingestion;
 using AgCc.Core.Features;
 using AgCc.Core.Formats;
+using AgCc.Core.Torch;
 using AgCc.Core.Torch.Features;
 
 namespace AgCc.Grains.Features;
@@ -38,6 +39,8 @@ internal static class FeatureBatchExtraction
         var rejections = new List<string>();
         var (frames, audioSeconds) = (0L, 0.0);
         var watch = new Stopwatch();
+        // One no-GC window for the batch: TorchSharp's implicit Scalars must not be finalized mid-call (docs/torchsharp.md).
+        using var quiet = FinalizerQuietWindow.Enter();
         foreach (var item in batch)
         {
             var id = item.Utterance.Source.Id;

@@ -1,6 +1,7 @@
 using AgCc.Core.Audio;
 using AgCc.Core.Features;
 using AgCc.Core.Formats;
+using AgCc.Core.Torch;
 using AgCc.Core.Torch.Features;
 using AgCc.Core.Training.Data;
 
@@ -9,6 +10,8 @@ namespace AgCc.Core.Torch.Training.Offline;
 /// <summary>A corpus's acoustic features without a cluster (METHOD.md step 5), cached per corpus fingerprint and feature spec.</summary>
 public static class OfflineFeatures
 {
+    private const int QuietWindowUtterances = 32;
+
     public static CorpusFeatures Load(OfflineCorpus corpus, FeatureSpec spec, WorkingFolder work, Action<string> log, CancellationToken cancellationToken)
     {
         var cache = work.Features(corpus.Name, corpus.Fingerprint, spec.Key);
@@ -36,27 +39,32 @@ public static class OfflineFeatures
         using var extractor = FeatureExtractors.Create(spec);
         var features = new List<UtteranceFeatures>(corpus.Utterances.Count);
         var skipped = 0;
-        foreach (var utterance in corpus.Utterances)
+        foreach (var group in corpus.Utterances.Chunk(QuietWindowUtterances))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AudioClip audio;
-            try
+            // A no-GC window per few utterances: TorchSharp's implicit Scalars must not be finalized mid-call (docs/torchsharp.md).
+            using var quiet = FinalizerQuietWindow.Enter();
+            foreach (var utterance in group)
             {
-                audio = AudioLoader.Load(utterance.Source.AudioPath, extractor.SampleRate);
+                cancellationToken.ThrowIfCancellationRequested();
+                AudioClip audio;
+                try
+                {
+                    audio = AudioLoader.Load(utterance.Source.AudioPath, extractor.SampleRate);
+                }
+                catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+                {
+                    log($"  {corpus.Name}/{utterance.Source.Id}: skipped: {e.Message}");
+                    skipped++;
+                    continue;
+                }
+                if (extractor.Frames(audio.Samples.Length) == 0)
+                {
+                    log($"  {corpus.Name}/{utterance.Source.Id}: skipped: {audio.Duration:F3} s of audio is too short for one frame");
+                    skipped++;
+                    continue;
+                }
+                features.Add(extractor.Extract(utterance.Source.Id, audio.Samples, utterance.Alignment.Phones));
             }
-            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
-            {
-                log($"  {corpus.Name}/{utterance.Source.Id}: skipped: {e.Message}");
-                skipped++;
-                continue;
-            }
-            if (extractor.Frames(audio.Samples.Length) == 0)
-            {
-                log($"  {corpus.Name}/{utterance.Source.Id}: skipped: {audio.Duration:F3} s of audio is too short for one frame");
-                skipped++;
-                continue;
-            }
-            features.Add(extractor.Extract(utterance.Source.Id, audio.Samples, utterance.Alignment.Phones));
         }
         log($"{corpus.Name}: {spec.Key} features of {features.Count} utterances extracted{(skipped > 0 ? $", {skipped} skipped" : "")}");
         return (extractor.Layout, features);
