@@ -33,7 +33,7 @@ public sealed partial class AgCcClient
     public async Task<IReadOnlyList<TrainingRunStatus>> ListRunsAsync()
     {
         var ids = await Catalog(CatalogKeys.TrainingRuns).List();
-        return await Task.WhenAll(ids.Select(id => cluster.GetGrain<ITrainingRunGrain>(id).GetStatus()));
+        return await Task.WhenAll(ids.Select(id => Run(id).GetStatus()));
     }
 
     /// <summary>

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using AgCc.Client;
 using AgCc.Core.Training.Config;
-using AgCc.Core.Training.Results;
 using AgCc.Grains.Training;
 
 namespace AgCc.Cli.Commands;
@@ -29,7 +27,7 @@ public static class RunCommands
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
-            var run = Load(parse.GetValue(config)!);
+            var run = RunConfigJson.Load(parse.GetValue(config)!.FullName);
             var runId = parse.GetValue(id) ?? run.RunId();
             await using var client = await ConnectionOptions.ConnectAsync(parse, cancellationToken);
             var launched = await client.LaunchRunAsync(run, runId);
@@ -64,8 +62,8 @@ public static class RunCommands
                 all.Select(s => (IReadOnlyList<string>)
                 [
                     s.Id, s.State.ToName(), $"{s.Epoch}/{s.Epochs}",
-                    s.History.Count > 0 ? Percent(s.History[^1].DevelopmentUar) : "",
-                    s.Result is { } r ? Percent(r.Uar) : "", s.Silo ?? "", s.Device ?? "", $"{s.Resumes}", s.Failure ?? "",
+                    s.History.Count > 0 ? RunLines.Percent(s.History[^1].DevelopmentUar) : "",
+                    s.Result is { } r ? RunLines.Percent(r.Uar) : "", s.Silo ?? "", s.Device ?? "", $"{s.Resumes}", s.Failure ?? "",
                 ])));
         });
         return command;
@@ -86,19 +84,6 @@ public static class RunCommands
         return command;
     }
 
-    /// <summary>The config file, its problems as a CLI error naming each field (CliAction does not catch RunConfigException).</summary>
-    private static RunConfig Load(FileInfo file)
-    {
-        try
-        {
-            return RunConfigJson.Load(file.FullName);
-        }
-        catch (RunConfigException e)
-        {
-            throw new CliException(e.Message);
-        }
-    }
-
     private static void Detail(TrainingRunStatus s)
     {
         Console.WriteLine($"run {s.Id}: {s.State.ToName()}, epoch {s.Epoch} of {s.Epochs}" +
@@ -109,16 +94,12 @@ public static class RunCommands
         if (s.Result is not null) Console.WriteLine(ResultLine(s));
     }
 
-    private static string EpochLine(EpochMetricsRecord e) =>
-        $"  epoch {e.Epoch,3}: loss {e.Loss:F4} (emotion {e.EmotionLoss:F4}, anchor {e.AnchorLoss:F4}), dev UAR {Percent(e.DevelopmentUar)}" +
-        (e.TargetUar is { } t ? $", target UAR {Percent(t)}" : "") + $", {e.Seconds:F1} s";
+    private static string EpochLine(EpochMetricsRecord e) => RunLines.Epoch(e.ToCore());
 
     private static string ResultLine(TrainingRunStatus s)
     {
         var r = s.Result!;
-        return $"run {s.Id}: target UAR {Percent(r.Uar)}, WA {Percent(r.WeightedAccuracy)}, macro-F1 {Percent(r.MacroF1)} " +
-            $"(best epoch {r.BestEpoch} of {r.Epochs}, {(r.Stop == StopReason.EarlyStopping ? "early stopping" : "all epochs")}, {r.Threads} threads on {r.Device}); {r.Metrics}";
+        return RunLines.Result(s.Id, r.Uar, r.WeightedAccuracy, r.MacroF1, r.BestEpoch, r.Epochs, r.Stop, $"{r.Threads} threads on {r.Device}; {r.Metrics}");
     }
 
-    private static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using AgCc.Core.Corpora;
 using AgCc.Core.Formats;
 using AgCc.Core.Torch;
 using AgCc.Core.Torch.Training;
@@ -49,15 +48,7 @@ public static class TrainCommand
             }
             var file = parse.GetValue(config) ?? throw new CliException("--config RUN.json is required (or --print-example-config)");
             var folderOut = parse.GetValue(output) ?? throw new CliException("--output DIR is required");
-            RunConfig run;
-            try
-            {
-                run = RunConfigJson.Load(file.FullName);
-            }
-            catch (RunConfigException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var run = RunConfigJson.Load(file.FullName);
             if (parse.GetValue(maxEpochs) is { } epochs) run = run with { Training = run.Training with { Epochs = epochs } };
             if (parse.GetValue(seed) is { } s) run = run with { Seed = s };
             if (run.Problems() is { Count: > 0 } problems) throw new CliException(string.Join("; ", problems));
@@ -94,14 +85,12 @@ public static class TrainCommand
             $"(speakers {string.Join(", ", trainer.Split.DevelopmentSpeakers)}), {data.Target.Utterances.Count} target; {trainer.StepsPerEpoch} steps an epoch on {TorchDevice.Describe(device)}");
         var clock = Stopwatch.StartNew();
         var result = trainer.Run(
-            epoch => Console.WriteLine($"  epoch {epoch.Epoch,3}: loss {epoch.Loss:F4} (emotion {epoch.EmotionLoss:F4}, anchor {epoch.AnchorLoss:F4}" +
-                (epoch.ValidTriplets > 0 ? $", {epoch.ValidTriplets} triplets, {epoch.ActiveTriplets} active" : "") +
-                $"), dev UAR {epoch.DevelopmentUar:P1}" + (epoch.TargetUar is { } t ? $", target UAR {t:P1}" : "") + $", {epoch.Seconds:F1} s"),
+            epoch => Console.WriteLine(RunLines.Epoch(epoch)),
             bytes => WorkingFolder.WriteAtomically(checkpoint, bytes),
             cancellationToken);
         WorkingFolder.WriteAtomically(Path.Combine(output, "best-model.bin"), trainer.ModelBytes());
         WorkingFolder.WriteAtomically(Path.Combine(output, "metrics.json"), RunMetricsDocument.Write(runId, run, result, clock.Elapsed.TotalSeconds));
-        Console.WriteLine($"train {runId}: target UAR {result.Target.Uar:P2}, WA {result.Target.WeightedAccuracy:P2}, macro-F1 {result.Target.MacroF1:P2} " +
-            $"(best epoch {result.BestEpoch} of {result.Epochs}, {result.Stop switch { StopReason.EarlyStopping => "early stopping", _ => "all epochs" }}); {output}/metrics.json");
+        Console.WriteLine(RunLines.Result(runId, result.Target.Uar, result.Target.WeightedAccuracy, result.Target.MacroF1, result.BestEpoch, result.Epochs, result.Stop,
+            $"{result.Threads} threads on {result.Device}; {output}/metrics.json"));
     }
 }

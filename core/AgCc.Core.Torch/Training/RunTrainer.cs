@@ -73,6 +73,9 @@ public sealed class RunTrainer : IDisposable
 
     public DevelopmentSplit Split => split;
 
+    /// <summary>Whether training is over (every epoch run, or early stopping): what is left is evaluating the best model.</summary>
+    public bool Finished => state.Stopped || state.Epoch >= config.Training.Epochs;
+
     /// <summary>The epochs finished so far.</summary>
     public IReadOnlyList<EpochMetrics> History => state.History;
 
@@ -99,7 +102,7 @@ public sealed class RunTrainer : IDisposable
     {
         model.train();
         var stepsSinceTrim = 0;
-        while (!state.Stopped && state.Epoch < config.Training.Epochs)
+        while (!Finished)
         {
             if (state.Step == 0) generator.manual_seed(unchecked((long)Prng.Derive(config.Seed, "dropout", state.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             while (state.Step < sampler.BatchesPerEpoch)

@@ -58,6 +58,13 @@ public sealed class FeatureStatistics
         if (offset + width == Dimensions) Frames += values.Length / width;
     }
 
+    /// <summary>Adds an utterance's frames, plane by plane (plane p's dimension d is p × D + d).</summary>
+    public void Add(UtteranceFeatures utterance, FeatureLayout layout)
+    {
+        var plane = utterance.Frames * layout.Dimensions;
+        for (var p = 0; p < layout.Planes; p++) Add(utterance.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
+    }
+
     public void Merge(FeatureStatistics other)
     {
         if (other.Dimensions != Dimensions) throw new ArgumentException($"{other.Dimensions} dimensions, expected {Dimensions}", nameof(other));
@@ -92,6 +99,13 @@ public sealed class FeatureStatistics
             var frame = values.Slice(row, width);
             for (var d = 0; d < frame.Length; d++) frame[d] = (float)((frame[d] - mean[d]) * scale[d]);
         }
+    }
+
+    /// <summary>Normalises an utterance's frames in place, plane by plane (the twin of <see cref="Add(UtteranceFeatures, FeatureLayout)"/>).</summary>
+    public void Normalize(UtteranceFeatures utterance, FeatureLayout layout)
+    {
+        var plane = utterance.Frames * layout.Dimensions;
+        for (var p = 0; p < layout.Planes; p++) Normalize(utterance.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
     }
 
     private void CheckSlice(int values, int offset, int width)

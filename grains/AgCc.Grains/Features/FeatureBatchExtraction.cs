@@ -57,19 +57,11 @@ internal static class FeatureBatchExtraction
             watch.Start();
             var utterance = extractor.Extract(id, audio.Samples, item.Utterance.Alignment.Phones);
             watch.Stop();
-            AddToStatistics(statistics, utterance, layout);
+            statistics.Add(utterance, layout);
             features.Add(utterance);
             frames += utterance.Frames;
             audioSeconds += audio.Duration;
         }
         return new Result(FeatureBatchFormat.Write(layout, features), statistics, features.Count, frames, audioSeconds, watch.Elapsed.TotalSeconds, rejections);
-    }
-
-    // The statistics hold each plane's dimensions in turn: plane p, dimension d is p × D + d.
-    private static void AddToStatistics(FeatureStatistics statistics, UtteranceFeatures utterance, FeatureLayout layout)
-    {
-        var plane = utterance.Frames * layout.Dimensions;
-        for (var p = 0; p < layout.Planes; p++)
-            statistics.Add(utterance.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
     }
 }

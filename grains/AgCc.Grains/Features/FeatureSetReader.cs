@@ -27,12 +27,7 @@ public static class FeatureSetReader
             var (layout, utterances) = await Task.Run(() => FeatureBatchFormat.Read(content, blob), cancellationToken);
             foreach (var utterance in utterances)
             {
-                if (statistics is not null)
-                {
-                    var plane = utterance.Frames * layout.Dimensions;
-                    for (var p = 0; p < layout.Planes; p++)
-                        statistics.Normalize(utterance.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
-                }
+                statistics?.Normalize(utterance, layout);
                 yield return utterance;
             }
         }

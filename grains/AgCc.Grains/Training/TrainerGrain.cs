@@ -140,7 +140,7 @@ public sealed class TrainerGrain(
             {
                 Wait(artifacts.WriteAsync(name, bytes, CancellationToken.None));
                 // After an epoch's checkpoint, the loop either goes on or evaluates the best model.
-                if (trainer.Position.Step == 0 && WillStop(config, trainer.History) && !Wait(reports.Evaluating())) stop.Cancel();
+                if (trainer.Finished && !Wait(reports.Evaluating())) stop.Cancel();
             },
             stop.Token);
         return (result, trainer.ModelBytes());
@@ -150,15 +150,6 @@ public sealed class TrainerGrain(
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private static void Wait(Task task) => task.GetAwaiter().GetResult();
-
-    /// <summary>Whether the loop stops after these epochs: all done, or `patience` epochs without a better development UAR (RunTrainer's rule).</summary>
-    private static bool WillStop(RunConfig config, IReadOnlyList<EpochMetrics> history)
-    {
-        if (history.Count >= config.Training.Epochs) return true;
-        var (best, without) = (double.NegativeInfinity, 0);
-        foreach (var epoch in history) (best, without) = epoch.DevelopmentUar > best ? (epoch.DevelopmentUar, 0) : (best, without + 1);
-        return without >= config.Training.Patience;
-    }
 
     private async Task CompleteAsync(RunConfig config, RunResult result, byte[] model, ITrainingRunReports reports)
     {

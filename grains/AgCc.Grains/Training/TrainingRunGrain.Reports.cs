@@ -58,8 +58,6 @@ public sealed partial class TrainingRunGrain
     public async Task Failed(string reason)
     {
         if (!IsActive) return;
-        Fail(reason);
-        await state.WriteStateAsync();
-        await StopSupervisionAsync();
+        await FailAsync(reason);
     }
 }

@@ -33,9 +33,7 @@ public sealed partial class TrainingRunGrain
         catch (Exception e) when (e.ToString().Contains(GpuPlacementDirector.NoGpuSilo, StringComparison.Ordinal) && State.StartedAt is null)
         {
             // Never started and cannot be placed: say so rather than wait for a gpu silo that may never come.
-            Fail(FirstLine(e, GpuPlacementDirector.NoGpuSilo));
-            await state.WriteStateAsync();
-            await StopSupervisionAsync();
+            await FailAsync(FirstLine(e, GpuPlacementDirector.NoGpuSilo));
         }
         catch (Exception e)
         {
@@ -61,12 +59,10 @@ public sealed partial class TrainingRunGrain
         await StopSupervisionAsync();
     }
 
-    private void Fail(string reason)
+    private Task FailAsync(string reason)
     {
-        State.State = TrainingRunState.Failed;
         State.Failure = reason;
-        State.FinishedAt = clock.GetUtcNow();
-        Changed();
+        return FinishAsync(TrainingRunState.Failed);
     }
 
     private void Changed()

@@ -74,15 +74,7 @@ public static class OfflineFeatures
     private static void NormalizeByCorpus(FeatureLayout layout, IReadOnlyList<UtteranceFeatures> features)
     {
         var statistics = new FeatureStatistics(layout.ValuesPerFrame);
-        foreach (var f in features)
-        {
-            var plane = f.Frames * layout.Dimensions;
-            for (var p = 0; p < layout.Planes; p++) statistics.Add(f.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
-        }
-        foreach (var f in features)
-        {
-            var plane = f.Frames * layout.Dimensions;
-            for (var p = 0; p < layout.Planes; p++) statistics.Normalize(f.Values.AsSpan(p * plane, plane), p * layout.Dimensions, layout.Dimensions);
-        }
+        foreach (var f in features) statistics.Add(f, layout);
+        foreach (var f in features) statistics.Normalize(f, layout);
     }
 }
