@@ -16,7 +16,8 @@ public sealed record OfflineCorpus(string Name, string Fingerprint, IReadOnlyLis
     /// </summary>
     public static OfflineCorpus Load(CorpusReference corpus, WorkingFolder work, Action<string> log, CancellationToken cancellationToken)
     {
-        var location = corpus.Location ?? throw new ArgumentException($"corpus {corpus.Name}: `agcc train` reads corpora itself, so it needs their layout and path", nameof(corpus));
+        var location = corpus.Location ?? throw new ArgumentException(
+            $"corpus '{corpus.Name}' has no path: without a cluster the corpora are read from disk, so the config needs its layout and path");
         var labels = corpus.Labels is null ? CremaDLabelSource.FileName : CorpusLayoutReaders.CremaLabelNames[corpus.Labels];
         var listing = CorpusLayoutReaders.For(corpus.Layout!.Value, cremaLabels: labels).List(location);
         var fingerprint = CorpusFingerprint.Of(listing, $"{corpus.Layout}|{labels}|{location}|{UtteranceIngestion.FormatVersion}");
