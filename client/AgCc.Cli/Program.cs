@@ -11,6 +11,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     SynthCommand.Create(),
     TrainCommand.Create(),
     RunCommands.Create(),
+    ExperimentCommands.Create(),
     ClusterCommands.Create(),
 };
 root.Options.Add(ConnectionOptions.ConnectionString);

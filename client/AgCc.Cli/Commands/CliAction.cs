@@ -17,7 +17,7 @@ public static class CliAction
                 await body(parse, cancellationToken);
                 return 0;
             }
-            catch (Exception e) when (e is CliException or ArgumentException or InvalidOperationException or RunConfigException)
+            catch (Exception e) when (e is CliException or ArgumentException or InvalidOperationException or ConfigException)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 1;

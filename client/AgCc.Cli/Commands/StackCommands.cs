@@ -4,7 +4,10 @@ using AgCc.Core.Features;
 using AgCc.Grains.Features;
 using AgCc.Grains.Gestures;
 using AgCc.Core.Corpora;
+using AgCc.Core.Experiments;
+using AgCc.Core.Experiments.Results;
 using AgCc.Core.Synthesis;
+using AgCc.Core.Training.Config;
 using AgCc.Grains.Corpora;
 using AgCc.LocalStack;
 
@@ -23,16 +26,20 @@ public static class StackCommands
 
     public static Command Demo()
     {
-        var command = new Command("demo", "Bring the stack up and run the demo experiment on the synthetic corpora");
+        var command = new Command("demo", "Bring the stack up, run the demo experiment on the synthetic corpora, print its results table and keep the dashboard up until Ctrl-C");
+        var exit = new Option<bool>("--exit") { Description = "Stop the stack after printing the results (for scripts)" };
+        command.Options.Add(exit);
         var options = StackOptions.AddTo(command);
-        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RunDemoAsync, cancellationToken));
+        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RunDemoAsync, cancellationToken, exitAfterwards: parse.GetValue(exit)));
         return command;
     }
 
-    // The demo experiment (the four methods, the results table) arrives with the issues that build
-    // those parts; for now the demo writes the synthetic corpus pair, ingests both corpora,
-    // extracts their log-mel features and fits the gesture clusters over them, so the dashboard
-    // has real data to show.
+    /// <summary>
+    /// The demo experiment: the synthetic pair written, both corpora ingested, their features
+    /// extracted and the gesture clustering fitted (each with a bar: these are the experiment's own
+    /// shared artifacts, which it then finds done), then the grid (ExampleExperimentConfigs.Demo)
+    /// run to its results table. Started again on the same stack home, the experiment is reused.
+    /// </summary>
     private static async Task RunDemoAsync(RunningStack stack, string home, CancellationToken cancellationToken)
     {
         var synth = Path.Combine(home, "demo", "synth");
@@ -41,56 +48,62 @@ public static class StackCommands
             Console.WriteLine($"demo: writing the synthetic corpus pair to {synth}");
             SyntheticCorpora.Write(synth, SynthesisPreset.Demo, DemoSeed, cancellationToken: cancellationToken);
         }
+        var experiment = ExampleExperimentConfigs.Demo(synth);
 
         await using var client = await AgCcClient.ConnectAsync(stack.Settings, cancellationToken);
-        foreach (var (name, layout, folder) in DemoCorpora)
+        foreach (var corpus in experiment.Corpora)
         {
-            var corpus = await client.AddCorpusAsync(name, layout, Path.Combine(synth, folder));
-            var bar = new ProgressBar($"demo: ingest {name}");
+            await client.AddCorpusAsync(corpus.Name, corpus.Layout!.Value, corpus.Path!);
+            var bar = new ProgressBar($"demo: ingest {corpus.Name}");
             var done = await client.IngestAsync(corpus.Name, new SynchronousProgress<IngestionProgress>(p => bar.Show(p.Processed, p.Listed)),
                 cancellationToken: cancellationToken);
             bar.Finish();
-            Console.WriteLine($"demo: {name}: {done.Accepted} utterances, {done.Segments} gesture segments, {done.Rejected} rejected, {done.Excluded} excluded");
+            Console.WriteLine($"demo: {corpus.Name}: {done.Accepted} utterances, {done.Segments} gesture segments, {done.Rejected} rejected, {done.Excluded} excluded");
         }
 
-        // METHOD.md step 5: the built-in log-mel features of both corpora, extracted side by side.
-        foreach (var (name, _, _) in DemoCorpora) await client.StartFeatureSetAsync(name, FeatureSpec.LogMel);
-        foreach (var (name, _, _) in DemoCorpora)
+        // METHOD.md step 5: the experiment's log-mel features of both corpora, extracted side by side.
+        foreach (var corpus in experiment.Corpora) await client.StartFeatureSetAsync(corpus.Name, experiment.Features);
+        foreach (var corpus in experiment.Corpora)
         {
-            var bar = new ProgressBar($"demo: log-mel {name}");
-            var features = await client.ExtractFeaturesAsync(name, FeatureSpec.LogMel, new SynchronousProgress<FeatureSetStatus>(s => bar.Show(s.BatchesDone, Math.Max(1, s.Batches))),
+            var bar = new ProgressBar($"demo: log-mel {corpus.Name}");
+            var features = await client.ExtractFeaturesAsync(corpus.Name, experiment.Features, new SynchronousProgress<FeatureSetStatus>(s => bar.Show(s.BatchesDone, Math.Max(1, s.Batches))),
                 cancellationToken: cancellationToken);
             bar.Finish();
-            if (features.Stage != FeatureSetStage.Completed) throw new CliException($"features {name}/{features.Key} failed: {features.Failure}");
-            Console.WriteLine($"demo: {name}: log-mel features of {features.Utterances} utterances ({features.AudioSeconds:F0} s of audio) in {features.Elapsed.TotalSeconds:F1} s");
+            if (features.Stage != FeatureSetStage.Completed) throw new CliException($"features {corpus.Name}/{features.Key} failed: {features.Failure}");
+            Console.WriteLine($"demo: {corpus.Name}: log-mel features of {features.Utterances} utterances ({features.AudioSeconds:F0} s of audio) in {features.Elapsed.TotalSeconds:F1} s");
         }
 
-        // METHOD.md step 4 over both corpora, fitted on a seeded subsample to keep the demo short.
-        var spec = new GestureClusteringSpec([.. DemoCorpora.Select(c => c.Name)]) { FitSubsample = DemoFitSubsample };
-        var fit = new ProgressBar($"demo: fit {DemoClustering}");
-        var clustering = await client.FitGesturesAsync(DemoClustering, spec, new SynchronousProgress<GestureClusteringStatus>(s =>
+        // METHOD.md step 4 over both corpora: the clustering the AG-CC runs anchor on, fitted on a seeded subsample.
+        var anchored = experiment.Runs().First(r => r.Config.Method == TrainingMethod.AgCc).Config;
+        var spec = RunGestureClustering.Spec(anchored);
+        var name = RunGestureClustering.Name(spec);
+        var fit = new ProgressBar("demo: fit gesture clusters");
+        var clustering = await client.FitGesturesAsync(name, spec, new SynchronousProgress<GestureClusteringStatus>(s =>
             fit.Show(s.Iteration, spec.MaxIterations, s.InertiaTrace.Count > 0 ? $"inertia {s.InertiaTrace[^1]:G6}" : s.Stage.ToString().ToLowerInvariant())),
             cancellationToken: cancellationToken);
         fit.Finish();
-        if (clustering.Stage != GestureClusteringStage.Completed) throw new CliException($"gesture clustering {DemoClustering} failed: {clustering.Failure}");
-        var result = await client.GetGestureClusteringResultAsync(DemoClustering);
-        Console.WriteLine($"demo: {DemoClustering}: {clustering.Segments} segments ({clustering.FitSegments} fitted), {clustering.Iteration} iterations, " +
-            $"{result!.Clusters.Count(c => c.Common)} of {result.Clusters.Count} clusters common to both corpora (see /gestures/{DemoClustering})");
-    }
+        if (clustering.Stage != GestureClusteringStage.Completed) throw new CliException($"gesture clustering {name} failed: {clustering.Failure}");
+        var result = await client.GetGestureClusteringResultAsync(name);
+        Console.WriteLine($"demo: {name}: {clustering.Segments} segments ({clustering.FitSegments} fitted), {clustering.Iteration} iterations, " +
+            $"{result!.Clusters.Count(c => c.Common)} of {result.Clusters.Count} clusters common to both corpora (see /gestures/{name})");
 
-    private const string DemoClustering = "demo-gestures";
-    private const int DemoFitSubsample = 2000;
+        var started = await client.StartExperimentAsync(experiment);
+        Console.WriteLine($"demo: experiment {experiment.Name}: {experiment.Methods.Count} methods × {experiment.DirectionsOrBoth().Count} directions × " +
+            $"{experiment.Tasks.Count} tasks × {experiment.Seeds.Count} seeds = {started.Runs.Count} runs (see {stack.DashboardAddress.ToString().TrimEnd('/')}/experiments/{experiment.Name})");
+        var finished = await ExperimentCommands.FollowAsync(client, started, cancellationToken, "demo");
+        Console.WriteLine();
+        Console.Write(ExperimentTableFormats.Markdown(AgCcClient.Results(finished)));
+        foreach (var a in await client.GetExperimentAnalysisAsync(experiment.Name))
+            Console.WriteLine(FormattableString.Invariant(
+                $"Anchor agreement ({a.Task}): mean Jensen–Shannon divergence between the corpora's class distributions {a.MeanClusterDivergence:F3} over common AG clusters, {a.MeanPhoneDivergence:F3} over common phones (agcc experiment analysis {experiment.Name})"));
+        Console.WriteLine();
+        Console.WriteLine($"demo: results at {stack.DashboardAddress.ToString().TrimEnd('/')}/experiments/{experiment.Name}; export: ./agcc experiment results {experiment.Name} --format md|csv|json");
+    }
 
     private const int DemoSeed = 0;
 
-    private static readonly (string Name, CorpusLayout Layout, string Folder)[] DemoCorpora =
-    [
-        ("crema-d-synth", CorpusLayout.CremaD, SyntheticCorpora.CremaDFolder),
-        ("msp-improv-synth", CorpusLayout.MspImprov, SyntheticCorpora.MspImprovFolder),
-    ];
-
     private static async Task RunStackAsync(
-        LocalStackOptions options, Func<RunningStack, string, CancellationToken, Task>? afterStart, CancellationToken cancellationToken)
+        LocalStackOptions options, Func<RunningStack, string, CancellationToken, Task>? afterStart, CancellationToken cancellationToken, bool exitAfterwards = false)
     {
         if (StackState.TryLoad(options.Home) is { } running)
             throw new CliException($"a stack is already running (launcher pid {running.LauncherPid}), dashboard at {running.DashboardUrl}");
@@ -102,6 +115,11 @@ public static class StackCommands
             Console.WriteLine($"Dashboard: {stack.DashboardAddress}");
             Console.WriteLine($"State:     {StackState.PathIn(options.Home)} (other terminals find the stack here: ./agcc corpus list, ./agcc cluster status)");
             if (afterStart is not null) await afterStart(stack, options.Home, cancellationToken);
+            if (exitAfterwards)
+            {
+                Console.WriteLine("agcc: stopping (--exit)");
+                return;
+            }
             Console.WriteLine("agcc: running; press Ctrl-C to stop");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             Console.WriteLine("agcc: stopping");

@@ -22,4 +22,6 @@ public static class CatalogKeys
     public const string FeatureSets = "feature-sets";
 
     public const string TrainingRuns = "training-runs";
+
+    public const string Experiments = "experiments";
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using AgCc.Artifacts;
 using AgCc.Core.Corpora;
 using AgCc.Core.Corpora.Ingestion;
@@ -28,32 +26,22 @@ public static class ClusterTrainingData
     public static async Task<TrainingData> BuildAsync(
         IGrainFactory grains, IArtifactStore artifacts, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(
-            EnsureIngestedAsync(grains, config.Source, "source", options, cancellationToken),
-            EnsureIngestedAsync(grains, config.Target, "target", options, cancellationToken));
-        var sets = await Task.WhenAll(
-            EnsureFeaturesAsync(grains, config.Source.Name, config.Features, options, cancellationToken),
-            EnsureFeaturesAsync(grains, config.Target.Name, config.Features, options, cancellationToken));
+        var sets = await PrepareAsync(grains, config, options, cancellationToken);
         var gestures = config.Method == TrainingMethod.AgCc ? await GestureAnchorsAsync(grains, config, options, cancellationToken) : null;
         var source = await ReadAsync(grains, artifacts, sets[0], config.Features, cancellationToken);
         var target = await ReadAsync(grains, artifacts, sets[1], config.Features, cancellationToken);
         return await Task.Run(() => TrainingDataBuilder.Build(config, source, target, gestures), cancellationToken);
     }
 
-    /// <summary>The clustering an AG-CC run anchors on: one per corpora and gesture settings, shared by every run that asks for the same.</summary>
-    public static GestureClusteringSpec GestureSpec(RunConfig config)
+    /// <summary>Both corpora of <paramref name="config"/> registered and ingested, then their feature sets extracted (source first); what the cluster has is reused.</summary>
+    public static async Task<FeatureSetStatus[]> PrepareAsync(IGrainFactory grains, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
     {
-        var g = config.Gestures;
-        return new GestureClusteringSpec([config.Source.Name, config.Target.Name], g.Clusters, g.Gamma, g.MaxIterations, g.MaxIterationsBarycenter,
-            g.Tolerance, GestureInit.KMeansPlusPlus, g.Seed, g.FitSubsample, g.Temperature);
-    }
-
-    /// <summary>`run-` and a hash of the spec, so runs with equal gesture settings share one clustering.</summary>
-    public static string GestureClusteringName(GestureClusteringSpec spec)
-    {
-        var text = string.Join("|", spec.Corpora) + FormattableString.Invariant(
-            $"|{spec.Clusters}|{spec.Gamma:R}|{spec.MaxIterations}|{spec.MaxIterationsBarycenter}|{spec.Tolerance:R}|{spec.Init}|{spec.Seed}|{spec.FitSubsample}|{spec.Temperature:R}|{spec.Partitions}");
-        return "run-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        await Task.WhenAll(
+            EnsureIngestedAsync(grains, config.Source, "source", options, cancellationToken),
+            EnsureIngestedAsync(grains, config.Target, "target", options, cancellationToken));
+        return await Task.WhenAll(
+            EnsureFeaturesAsync(grains, config.Source.Name, config.Features, options, cancellationToken),
+            EnsureFeaturesAsync(grains, config.Target.Name, config.Features, options, cancellationToken));
     }
 
     private static async Task EnsureIngestedAsync(IGrainFactory grains, CorpusReference reference, string field, TrainingOptions options, CancellationToken cancellationToken)
@@ -93,23 +81,38 @@ public static class ClusterTrainingData
     /// <summary>Every gesture segment of both corpora with its hard cluster and its membership of that cluster.</summary>
     private static async Task<List<GestureAnchor>> GestureAnchorsAsync(IGrainFactory grains, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
     {
-        var spec = GestureSpec(config);
-        var name = GestureClusteringName(spec);
+        var (name, status) = await EnsureGesturesAsync(grains, config, options, cancellationToken);
+        var assignments = await ReadAssignmentsAsync(grains, name, status.Segments);
+        return [.. assignments.Select(a => new GestureAnchor(a.Corpus, a.Utterance, a.Start, a.End, a.Cluster, a.Memberships[a.Cluster]))];
+    }
+
+    /// <summary>The run's gesture clustering (<see cref="RunGestureClustering"/>), fitted unless the cluster has it; its name and final status.</summary>
+    public static async Task<(string Name, GestureClusteringStatus Status)> EnsureGesturesAsync(
+        IGrainFactory grains, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        var spec = RunGestureClustering.Spec(config);
+        var name = RunGestureClustering.Name(spec);
         var clustering = grains.GetGrain<IGestureClusteringGrain>(name);
         var status = await clustering.Start(spec);
         await grains.GetGrain<ICatalogGrain>(CatalogKeys.GestureClusterings).Add(name);
         status = await WaitAsync(status, clustering.GetStatus, s => s.IsRunning, $"gesture clustering {name}", options, cancellationToken);
         if (status.Stage != GestureClusteringStage.Completed)
             throw new InvalidOperationException($"the gesture clustering {name} of {config.Source.Name} and {config.Target.Name} failed: {status.Failure ?? status.Stage.ToString().ToLowerInvariant()}");
+        return (name, status);
+    }
 
-        var anchors = new List<GestureAnchor>(status.Segments);
-        while (anchors.Count < status.Segments)
+    /// <summary>All <paramref name="segments"/> assignments of a completed clustering, a page at a time.</summary>
+    public static async Task<List<SegmentAssignment>> ReadAssignmentsAsync(IGrainFactory grains, string name, int segments)
+    {
+        var clustering = grains.GetGrain<IGestureClusteringGrain>(name);
+        var assignments = new List<SegmentAssignment>(segments);
+        while (assignments.Count < segments)
         {
-            var page = await clustering.GetAssignments(anchors.Count, AssignmentPage);
-            if (page.Count == 0) throw new InvalidOperationException($"gesture clustering {name}: {anchors.Count} of {status.Segments} assignments could be read");
-            anchors.AddRange(page.Select(a => new GestureAnchor(a.Corpus, a.Utterance, a.Start, a.End, a.Cluster, a.Memberships[a.Cluster])));
+            var page = await clustering.GetAssignments(assignments.Count, AssignmentPage);
+            if (page.Count == 0) throw new InvalidOperationException($"gesture clustering {name}: {assignments.Count} of {segments} assignments could be read");
+            assignments.AddRange(page);
         }
-        return anchors;
+        return assignments;
     }
 
     /// <summary>A completed feature set's utterances with their speakers and emotions from the corpus's ingested batches.</summary>

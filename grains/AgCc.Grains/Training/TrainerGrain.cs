@@ -100,7 +100,7 @@ public sealed class TrainerGrain(
             }
             catch (Exception e)
             {
-                var badInput = e is ArgumentException or InvalidOperationException or InvalidDataException or IOException or RunConfigException or TimeoutException;
+                var badInput = e is ArgumentException or InvalidOperationException or InvalidDataException or IOException or ConfigException or TimeoutException;
                 logger.LogWarning(e, "run {Run}: {Stage} failed (restart {Restart})", RunId, stage, restarts);
                 if (badInput || restarts >= MaxRestarts)
                 {

@@ -124,7 +124,7 @@ public sealed partial class TrainingRunGrain(
         {
             config = RunConfigJson.Parse(configJson ?? "", $"run '{Id}'");
         }
-        catch (RunConfigException e)
+        catch (ConfigException e)
         {
             throw new ArgumentException($"run '{Id}': the config has {e.Problems.Count} problem(s): {string.Join("; ", e.Problems)}", nameof(configJson));
         }

@@ -1,5 +1,6 @@
 using AgCc.Core.Training.Results;
 using AgCc.Grains.Training;
+using AgCc.Grains.Gestures;
 
 namespace AgCc.Grains.Tests.Training;
 
@@ -62,8 +63,8 @@ public sealed class TrainingRunTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.True(done.State == TrainingRunState.Completed, done.Failure);
         Assert.Equal([1, 2], done.History.Select(h => h.Epoch));
         Assert.True(done.History.Sum(h => h.ValidTriplets) > 0, "no triplet was mined from the gesture anchors");
-        var spec = ClusterTrainingData.GestureSpec(Core.Training.Config.RunConfigJson.Parse(done.Config!, "run"));
-        var clustering = await fixture.Client.GetGestureClusteringStatusAsync(ClusterTrainingData.GestureClusteringName(spec));
+        var spec = RunGestureClustering.Spec(Core.Training.Config.RunConfigJson.Parse(done.Config!, "run"));
+        var clustering = await fixture.Client.GetGestureClusteringStatusAsync(RunGestureClustering.Name(spec));
         Assert.Equal(Gestures.GestureClusteringStage.Completed, clustering.Stage);
         Assert.Equal([setup.Source, setup.Target], clustering.Spec!.Corpora);
     }

@@ -69,7 +69,7 @@ public sealed class RunConfigTests
     [InlineData("""{ "method": "baseline", "task": "4class", "source": { "name": "a" }, "target": { "name": "b" }, "features": { "extractor": "mfcc" } }""", "features.extractor: expected logmel or wav2vec2")]
     public void Malformed_documents_name_the_field(string json, string expected)
     {
-        var error = Assert.Throws<RunConfigException>(() => RunConfigJson.Parse(json, "run.json"));
+        var error = Assert.Throws<ConfigException>(() => RunConfigJson.Parse(json, "run.json"));
 
         Assert.Equal("run.json", error.File);
         Assert.Contains(expected, Assert.Single(error.Problems));
@@ -89,7 +89,7 @@ public sealed class RunConfigTests
               "training": { "epochs": 0, "batchSize": 1, "devSpeakers": 0 }
             }
             """;
-        var problems = Assert.Throws<RunConfigException>(() => RunConfigJson.Parse(json, "run.json")).Problems;
+        var problems = Assert.Throws<ConfigException>(() => RunConfigJson.Parse(json, "run.json")).Problems;
 
         foreach (var field in new[] { "id:", "task:", "seed:", "source.name:", "source.layout:", "model.heads:", "model.dropout:",
             "anchor.coralLayers[0]:", "anchor.coralLayers[1]:", "anchor.targetShare:", "training.epochs:", "training.batchSize:", "training.devSpeakers:" })
