@@ -226,5 +226,5 @@ public class ExperimentsResultsViewTests
     [InlineData(0.05, 2.0, false)]
     [InlineData(null, 2.0, false)]
     public void Significance_needs_a_small_p_and_a_gain(double? p, double difference, bool significant) =>
-        Assert.Equal(significant, ResultsView.Significant(new PairedComparison(TrainingMethod.Baseline, 3, difference, p, null)));
+        Assert.Equal(significant, ExperimentTableFormats.Significant(new PairedComparison(TrainingMethod.Baseline, 3, difference, p, null)));
 }

@@ -1,3 +1,8 @@
+using AgCc.Core.Experiments;
+using AgCc.Core.Experiments.Analysis;
+using AgCc.Core.Experiments.Results;
+using AgCc.Core.Training.Config;
+using AgCc.Grains.Experiments;
 using AgCc.Core.Features;
 using AgCc.Grains.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,5 +48,35 @@ public sealed class GrainStateStorageTests(ClusterFixture fixture)
         Assert.Equal(written.Sum, read.Sum);
         Assert.Equal(written.SumOfSquares, read.SumOfSquares);
         Assert.Equal(written.Rejections, read.Rejections);
+    }
+
+    [Fact]
+    public void An_experiment_state_reads_back_as_written()
+    {
+        var cell = new ExperimentCell("4class", "a", "b", TrainingMethod.AgCc);
+        var written = new ExperimentGrainState
+        {
+            Config = "{}",
+            ConfigHash = "abc",
+            Stage = ExperimentStage.Running,
+            Runs =
+            [
+                new ExperimentRunOutcome(cell, 3, "run-1", ExperimentRunOutcome.Completed, 12, 12, new RunScores(0.5, 0.6, 0.4, ["x", "y"], [0.25, 0.75]), null),
+                new ExperimentRunOutcome(cell with { Method = TrainingMethod.Baseline }, 3, "run-2", ExperimentRunOutcome.Failed, 2, 12, null, "out of memory"),
+            ],
+            Clustering = "run-0123",
+            Analysis = [new AnchorAgreement("4class", ["x", "y"], ["a", "b"], [new AnchorDistribution("0", [[1, 2], [3, 4]], false, null)], [new AnchorDistribution("aa", [[5, 6], [7, 8]], true, 0.01)], null, 0.01, 36)],
+            StartedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var read = Serializer.Deserialize<ExperimentGrainState>(Serializer.Serialize(written));
+
+        Assert.NotNull(read);
+        Assert.Equal((written.Config, written.ConfigHash, written.Stage, written.Clustering, written.StartedAt), (read.Config, read.ConfigHash, read.Stage, read.Clustering, read.StartedAt));
+        Assert.Equal(written.Runs.Select(r => (r.Cell, r.Seed, r.RunId, r.State, r.Epoch, r.Failure, r.Scores?.Uar)), read.Runs.Select(r => (r.Cell, r.Seed, r.RunId, r.State, r.Epoch, r.Failure, r.Scores?.Uar)));
+        Assert.Equal(written.Runs[0].Scores!.PerClassRecall, read.Runs[0].Scores!.PerClassRecall);
+        var analysis = Assert.Single(read.Analysis);
+        Assert.Equal(written.Analysis[0].Phones[0].Counts, analysis.Phones[0].Counts);
+        Assert.Equal((0.01, 36), (analysis.Phones[0].JensenShannon!.Value, analysis.Segments));
     }
 }

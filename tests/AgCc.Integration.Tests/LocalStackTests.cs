@@ -1,16 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AgCc.Core.Experiments.Results;
+using AgCc.Core.Training.Config;
 using AgCc.LocalStack;
 
 namespace AgCc.Integration.Tests;
 
 /// <summary>
-/// The README's main command as a user runs it: `agcc demo` brings Azurite, a silo and the
-/// dashboard up on free loopback ports, writes and ingests the synthetic corpus pair and fits the
-/// gesture clusters over it; the
-/// dashboard, its MudBlazor assets and the corpus and utterance pages load in Production; other
-/// `agcc` commands find the stack; Ctrl-C stops everything; after the whole stack restarts
-/// (`agcc up`), every corpus and the clustering are still there.
+/// The README's main command as a user runs it (a smaller grid: one seed, two epochs): `agcc demo`
+/// brings Azurite, a silo and the dashboard up on free loopback ports, writes and ingests the
+/// synthetic corpus pair, fits the gesture clusters over it and runs the experiment grid to its
+/// results table; the dashboard, its MudBlazor assets and the corpus, utterance and experiment
+/// pages load in Production, the experiment page showing exactly the table `agcc experiment
+/// results --format json` exports; other `agcc` commands find the stack; Ctrl-C stops everything;
+/// after the whole stack restarts (`agcc up`), every corpus, the clustering and the experiment are
+/// still there.
 /// </summary>
 [Trait("Category", Categories.Integration)]
 public sealed partial class LocalStackTests : IDisposable
@@ -25,7 +29,8 @@ public sealed partial class LocalStackTests : IDisposable
         var corpusFolder = Directory.CreateDirectory(Path.Combine(cli.Home, "corpora", "crema-d")).FullName;
 
         StackState first;
-        await using (var up = await cli.StartAsync(RunningText, "demo"))
+        string clusteringName;
+        await using (var up = await cli.StartAsync(RunningText, "demo", "--seeds", "1", "--epochs", "2"))
         {
             first = StackState.TryLoad(cli.Home) ?? throw new InvalidOperationException("up recorded no stack");
             Assert.Equal(up.Pid, first.LauncherPid);
@@ -47,12 +52,16 @@ public sealed partial class LocalStackTests : IDisposable
             Assert.Contains("msp-improv-synth", corpora);
             await AssertUtteranceServedAsync(dashboard);
 
-            // The demo fitted the gesture clusters over both corpora.
+            // The demo fitted the gesture clusters over both corpora (the clustering its AG-CC runs share).
             var gestures = await cli.RunAsync("gestures", "status");
-            Assert.Matches(@"(?m)^demo-gestures\s+completed\s+crema-d-synth,msp-improv-synth\s+10\s", gestures.Output);
-            Assert.Contains("/gestures/demo-gestures", await http.GetStringAsync(new Uri(dashboard, "/gestures")));
-            var clustering = await http.GetStringAsync(new Uri(dashboard, "/gestures/demo-gestures"));
+            var fitted = Regex.Match(gestures.Output, @"(?m)^(run-[0-9a-f]{16})\s+completed\s+crema-d-synth,msp-improv-synth\s+10\s");
+            Assert.True(fitted.Success, gestures.Output);
+            clusteringName = fitted.Groups[1].Value;
+            Assert.Contains($"/gestures/{clusteringName}", await http.GetStringAsync(new Uri(dashboard, "/gestures")));
+            var clustering = await http.GetStringAsync(new Uri(dashboard, $"/gestures/{clusteringName}"));
             Assert.Contains("data-testid=\"inertia-curve\"", clustering);
+
+            await AssertExperimentShownAsExportedAsync(dashboard);
 
             // Ctrl-C: the launcher stops everything it started and forgets the stack.
             await up.InterruptAsync(TimeSpan.FromSeconds(60));
@@ -72,9 +81,12 @@ public sealed partial class LocalStackTests : IDisposable
             // The ingestion is durable too: nothing to redo, every utterance still served.
             var show = await cli.RunAsync("corpus", "show", "crema-d-synth");
             Assert.Contains("ingestion: Completed, 240/240 processed, 240 accepted", show.Output);
-            var clusters = await cli.RunAsync("gestures", "show", "demo-gestures");
+            var clusters = await cli.RunAsync("gestures", "show", clusteringName);
             Assert.True(clusters.ExitCode == 0, clusters.Errors);
             Assert.Matches(@"(?m)^9\s+\d+\s+\d+\s+\d+\s+(yes|no)", clusters.Output);
+            var experiment = await cli.RunAsync("experiment", "status", DemoExperiment);
+            Assert.True(experiment.ExitCode == 0, experiment.Errors);
+            Assert.StartsWith($"experiment {DemoExperiment}: completed, 16 of 16 runs ended", experiment.Output);
             await again.InterruptAsync(TimeSpan.FromSeconds(60));
         }
     }
@@ -114,7 +126,7 @@ public sealed partial class LocalStackTests : IDisposable
 
         var corpus = await http.GetAsync(new Uri(dashboard, "/corpora/crema-d-synth"));
         Assert.Equal(HttpStatusCode.OK, corpus.StatusCode);
-        Assert.Contains("data-key=\"logmel\"", await corpus.Content.ReadAsStringAsync()); // the demo's log-mel feature set, listed on its corpus page
+        Assert.Contains("data-key=\"logmel-cmvn-corpus\"", await corpus.Content.ReadAsStringAsync()); // the demo's log-mel feature set, listed on its corpus page
         var page = await http.GetStringAsync(new Uri(dashboard, $"/corpora/crema-d-synth/utterances/{id}"));
         Assert.Contains(id, page);
 
@@ -123,6 +135,45 @@ public sealed partial class LocalStackTests : IDisposable
         Assert.Equal("audio/wav", audio.Content.Headers.ContentType?.MediaType);
         Assert.Equal(File.ReadAllBytes(wav), await audio.Content.ReadAsByteArrayAsync());
     }
+
+    /// <summary>
+    /// The demo experiment's results: the CLI's exports agree with each other, and the prerendered
+    /// experiment page shows, cell for cell, the table the JSON export holds.
+    /// </summary>
+    private async Task AssertExperimentShownAsExportedAsync(Uri dashboard)
+    {
+        var exported = await cli.RunAsync("experiment", "results", DemoExperiment, "--format", "json");
+        Assert.True(exported.ExitCode == 0, exported.Errors);
+        var table = ExperimentTableFormats.ReadJson(exported.Output);
+        Assert.True(table.IsFinal);
+        Assert.Equal(16, table.Runs);
+        Assert.Equal(16, table.Rows.Count); // 4 methods × 2 directions × 2 tasks, one seed each
+        Assert.Equal(table.Runs, table.Completed);
+
+        var csv = await cli.RunAsync("experiment", "results", DemoExperiment, "--format", "csv");
+        var csvRows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + table.Rows.Count, csvRows.Length);
+        var markdown = await cli.RunAsync("experiment", "results", DemoExperiment);
+        Assert.Contains("| AG-CC |", markdown.Output);
+
+        var page = await http.GetStringAsync(new Uri(dashboard, $"/experiments/{DemoExperiment}"));
+        var shown = ResultsCell().Matches(page).ToDictionary(
+            m => (m.Groups["method"].Value, m.Groups["task"].Value, m.Groups["direction"].Value),
+            m => WebUtility.HtmlDecode(m.Groups["text"].Value));
+        Assert.Equal(table.Rows.Count, shown.Count);
+        foreach (var row in table.Rows)
+        {
+            var marks = ExperimentTableFormats.Marks(row);
+            var expected = ExperimentTableFormats.MeanStd(row.Uar) + (marks.Length > 0 ? " " + marks : "") + ExperimentTableFormats.Partial(row);
+            Assert.Equal(expected, shown[(row.Cell.Method.ToName(), row.Cell.Task, $"{row.Cell.Source}-to-{row.Cell.Target}")]);
+        }
+        Assert.Contains("/experiments/" + DemoExperiment, await http.GetStringAsync(new Uri(dashboard, "/experiments")));
+    }
+
+    private const string DemoExperiment = "demo-s1-e2";
+
+    [GeneratedRegex(@"data-testid=""results-cell""[^>]*?data-method=""(?<method>[^""]+)""[^>]*?data-task=""(?<task>[^""]+)""[^>]*?data-direction=""(?<direction>[^""]+)""[^>]*?data-text=""(?<text>[^""]*)""")]
+    private static partial Regex ResultsCell();
 
     [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))"(?=[^>]*>)""")]
     private static partial Regex AssetReference();

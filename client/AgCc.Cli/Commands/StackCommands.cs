@@ -28,9 +28,19 @@ public static class StackCommands
     {
         var command = new Command("demo", "Bring the stack up, run the demo experiment on the synthetic corpora, print its results table and keep the dashboard up until Ctrl-C");
         var exit = new Option<bool>("--exit") { Description = "Stop the stack after printing the results (for scripts)" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per cell (a quicker look with fewer; the paired tests need at least 2)", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => 12 };
+        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20) r.AddError("--seeds must be 1–20"); });
+        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1"); });
         command.Options.Add(exit);
+        command.Options.Add(seeds);
+        command.Options.Add(epochs);
         var options = StackOptions.AddTo(command);
-        command.SetHandler((parse, cancellationToken) => RunStackAsync(options.Read(parse), RunDemoAsync, cancellationToken, exitAfterwards: parse.GetValue(exit)));
+        command.SetHandler((parse, cancellationToken) =>
+        {
+            var grid = new DemoGrid(parse.GetValue(seeds), parse.GetValue(epochs));
+            return RunStackAsync(options.Read(parse), (stack, home, ct) => RunDemoAsync(stack, home, grid, ct), cancellationToken, exitAfterwards: parse.GetValue(exit));
+        });
         return command;
     }
 
@@ -40,7 +50,7 @@ public static class StackCommands
     /// shared artifacts, which it then finds done), then the grid (ExampleExperimentConfigs.Demo)
     /// run to its results table. Started again on the same stack home, the experiment is reused.
     /// </summary>
-    private static async Task RunDemoAsync(RunningStack stack, string home, CancellationToken cancellationToken)
+    private static async Task RunDemoAsync(RunningStack stack, string home, DemoGrid grid, CancellationToken cancellationToken)
     {
         var synth = Path.Combine(home, "demo", "synth");
         if (!File.Exists(Path.Combine(synth, SyntheticCorpora.MspImprovFolder, SyntheticCorpora.MarkerFile)))
@@ -48,7 +58,7 @@ public static class StackCommands
             Console.WriteLine($"demo: writing the synthetic corpus pair to {synth}");
             SyntheticCorpora.Write(synth, SynthesisPreset.Demo, DemoSeed, cancellationToken: cancellationToken);
         }
-        var experiment = ExampleExperimentConfigs.Demo(synth);
+        var experiment = grid.Apply(ExampleExperimentConfigs.Demo(synth));
 
         await using var client = await AgCcClient.ConnectAsync(stack.Settings, cancellationToken);
         foreach (var corpus in experiment.Corpora)
@@ -101,6 +111,21 @@ public static class StackCommands
     }
 
     private const int DemoSeed = 0;
+
+    /// <summary>The demo grid's size; anything but the defaults is another experiment (named for it), so results never mix.</summary>
+    private sealed record DemoGrid(int Seeds, int Epochs)
+    {
+        public ExperimentConfig Apply(ExperimentConfig demo)
+        {
+            if (Seeds == demo.Seeds.Count && Epochs == demo.Training.Epochs) return demo;
+            return demo with
+            {
+                Name = $"{demo.Name}-s{Seeds}-e{Epochs}",
+                Seeds = [.. Enumerable.Range(0, Seeds).Select(s => (long)s)],
+                Training = demo.Training with { Epochs = Epochs },
+            };
+        }
+    }
 
     private static async Task RunStackAsync(
         LocalStackOptions options, Func<RunningStack, string, CancellationToken, Task>? afterStart, CancellationToken cancellationToken, bool exitAfterwards = false)

@@ -92,9 +92,13 @@ public sealed record ExperimentConfig
         }
         if (problems.Count > 0) return problems;
 
-        // The shared settings, checked once through a run of the grid (their fields read the same here).
-        var sample = Runs(labels)[0].Config;
-        problems.AddRange(sample.Problems(labels).Where(p => !p.StartsWith("source", StringComparison.Ordinal) && !p.StartsWith("target", StringComparison.Ordinal)));
+        // The shared settings, checked once through a run of the grid (their fields read the same here);
+        // the run ids, which grow with the corpus, method and task names and the seed, each.
+        var runs = Runs(labels);
+        problems.AddRange((runs[0].Config with { Id = null }).Problems(labels)
+            .Where(p => !p.StartsWith("source", StringComparison.Ordinal) && !p.StartsWith("target", StringComparison.Ordinal)));
+        if (runs.MaxBy(r => r.RunId.Length) is { } longest && longest.RunId.Length > RunConfig.MaxIdLength)
+            problems.Add($"corpora: the corpus names make run ids longer than {RunConfig.MaxIdLength} characters ('{longest.RunId}' has {longest.RunId.Length}); use shorter corpus names");
         return problems;
     }
 

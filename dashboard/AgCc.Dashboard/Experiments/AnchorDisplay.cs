@@ -27,7 +27,7 @@ public static class AnchorDisplay
         var clusters = a.Clusters.Count(c => c.Common);
         var phones = a.Phones.Count(p => p.Common);
         var text = ExperimentDisplay.Invariant(
-            $"Mean JS divergence over common anchors (weighted by segments): AG clusters {ExperimentDisplay.Divergence(a.MeanClusterDivergence)} ({clusters} of {a.Clusters.Count} common), phones {ExperimentDisplay.Divergence(a.MeanPhoneDivergence)} ({phones} of {a.Phones.Count} common).");
+            $"Mean JS divergence over common anchors (weighted by segments): AG clusters {ExperimentDisplay.Divergence(a.MeanClusterDivergence)} ({clusters} of {a.Clusters.Length} common), phones {ExperimentDisplay.Divergence(a.MeanPhoneDivergence)} ({phones} of {a.Phones.Length} common).");
         if (Lower(a) is { } lower)
             text += lower == "clusters" ? " The corpora agree more on the AG clusters." : " The corpora agree more on the phones.";
         return text;

@@ -71,9 +71,6 @@ public sealed record DetailTable(ResultsColumn Column, IReadOnlyList<string> Cla
 /// </summary>
 public static class ResultsView
 {
-    /// <summary>The t-test's level for the † / ‡ marks (the export's).</summary>
-    public const double Alpha = 0.05;
-
     /// <summary>The columns in the export's order: each (task, direction) as the table's rows first show it.</summary>
     public static IReadOnlyList<ResultsColumn> Columns(ExperimentTable table) =>
         table.Rows.Select(r => new ResultsColumn(r.Cell.Task, r.Cell.Source, r.Cell.Target)).Distinct().ToArray();
@@ -94,13 +91,8 @@ public static class ResultsView
     public static ResultsCell Cell(ResultsColumn column, TrainingMethod method, ExperimentTableRow? row)
     {
         if (row?.Uar is null) return new ResultsCell(column, method, "–", "", "");
-        var marks = (Significant(row.VersusBaseline) ? "†" : "") + (Significant(row.VersusPaCc) ? "‡" : "");
-        var partial = row.Completed < row.Seeds ? ExperimentDisplay.Invariant($" ({row.Completed}/{row.Seeds})") : "";
-        return new ResultsCell(column, method, ExperimentTableFormats.MeanStd(row.Uar), marks, partial);
+        return new ResultsCell(column, method, ExperimentTableFormats.MeanStd(row.Uar), ExperimentTableFormats.Marks(row), ExperimentTableFormats.Partial(row));
     }
-
-    /// <summary>Better than the reference by a paired t-test (p &lt; <see cref="Alpha"/>, positive difference).</summary>
-    public static bool Significant(PairedComparison? comparison) => comparison is { TTestP: < Alpha, Difference: > 0 };
 
     /// <summary>One detail table per task and direction, in the export's order.</summary>
     public static IReadOnlyList<DetailTable> Details(ExperimentTable table) =>
@@ -108,8 +100,7 @@ public static class ResultsView
             .Select(group =>
             {
                 var rows = group.ToArray();
-                // The export's choice: the first row's classes that has any (or the last row's).
-                var classes = rows.First(r => r.Classes.Length > 0 || r == rows[^1]).Classes;
+                var classes = ExperimentTableFormats.DetailClasses(rows);
                 return new DetailTable(group.Key, classes, rows.Select(r => Detail(r, classes.Length)).ToArray());
             })
             .ToArray();
@@ -117,7 +108,7 @@ public static class ResultsView
     public static DetailRow Detail(ExperimentTableRow row, int classes) => new(
         row.Cell.Method,
         ExperimentTableFormats.Display(row.Cell.Method),
-        SeedsText(row),
+        ExperimentTableFormats.Seeds(row),
         ExperimentTableFormats.MeanStd(row.Uar),
         ExperimentTableFormats.MeanStd(row.WeightedAccuracy),
         ExperimentTableFormats.MeanStd(row.MacroF1),
@@ -125,13 +116,7 @@ public static class ResultsView
         ExperimentTableFormats.PValues(row.VersusBaseline),
         ExperimentTableFormats.Difference(row.VersusPaCc),
         ExperimentTableFormats.PValues(row.VersusPaCc),
-        Enumerable.Range(0, classes)
-            .Select(i => i < row.PerClassRecall.Length && row.Completed > 0 ? ExperimentDisplay.Invariant($"{row.PerClassRecall[i]:F1}") : "–")
-            .ToArray());
-
-    /// <summary>"completed/planned", with " (f failed)" when runs failed or were cancelled.</summary>
-    public static string SeedsText(ExperimentTableRow row) =>
-        ExperimentDisplay.Invariant($"{row.Completed}/{row.Seeds}") + (row.Failed > 0 ? ExperimentDisplay.Invariant($" ({row.Failed} failed)") : "");
+        [.. Enumerable.Range(0, classes).Select(i => ExperimentTableFormats.Recall(row, i))]);
 
     /// <summary>The row of <paramref name="cell"/>, or null when the grid does not have it.</summary>
     public static ExperimentTableRow? Find(ExperimentTable table, ExperimentCell cell) => table.Rows.FirstOrDefault(r => r.Cell == cell);

@@ -110,7 +110,7 @@ public sealed class AnchorAgreementConverter : IConverter<AnchorAgreement, Ancho
 
     public AnchorAgreementSurrogate ConvertToSurrogate(in AnchorAgreement a) => new()
     {
-        Task = a.Task, Classes = a.Classes, Corpora = a.Corpora, Clusters = [.. a.Clusters], Phones = [.. a.Phones],
+        Task = a.Task, Classes = a.Classes, Corpora = a.Corpora, Clusters = a.Clusters, Phones = a.Phones,
         MeanClusterDivergence = a.MeanClusterDivergence, MeanPhoneDivergence = a.MeanPhoneDivergence, Segments = a.Segments,
     };
 }

@@ -13,12 +13,13 @@ namespace AgCc.Core.Experiments.Analysis;
 /// </summary>
 /// <param name="Corpora">The corpora in the order of each anchor's count rows.</param>
 /// <param name="Segments">Segments with a class of the task, over all anchors.</param>
+/// <remarks>Arrays, not IReadOnlyList: it sits in grain state, whose JSON names a member's runtime type when it differs from the declared one.</remarks>
 public sealed record AnchorAgreement(
     string Task,
     string[] Classes,
     string[] Corpora,
-    IReadOnlyList<AnchorDistribution> Clusters,
-    IReadOnlyList<AnchorDistribution> Phones,
+    AnchorDistribution[] Clusters,
+    AnchorDistribution[] Phones,
     double? MeanClusterDivergence,
     double? MeanPhoneDivergence,
     int Segments);
@@ -53,9 +54,9 @@ public static class AnchorAgreementAnalysis
             if (corpusIndex.TryGetValue(s.Corpus, out var c) && tasks[s.Corpus].Classify(s.Emotion) is { } k) labelled.Add((s, c, k));
 
         var clusters = Distributions(labelled, s => s.Cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), corpora.Count, classes.Length)
-            .OrderBy(d => int.Parse(d.Anchor, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            .OrderBy(d => int.Parse(d.Anchor, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var phones = Distributions(labelled, s => s.Phone, corpora.Count, classes.Length)
-            .OrderByDescending(d => d.Segments).ThenBy(d => d.Anchor, StringComparer.Ordinal).ToList();
+            .OrderByDescending(d => d.Segments).ThenBy(d => d.Anchor, StringComparer.Ordinal).ToArray();
         return new AnchorAgreement(task, classes, [.. corpora], clusters, phones, WeightedMean(clusters), WeightedMean(phones), labelled.Count);
     }
 

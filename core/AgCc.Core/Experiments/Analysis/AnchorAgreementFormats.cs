@@ -14,7 +14,7 @@ public static class AnchorAgreementFormats
             text.AppendLine(Invariant($"### {a.Task}: do the anchors mean the same in {string.Join(" and ", a.Corpora)}?"));
             text.AppendLine();
             var classes = string.Join("/", a.Classes);
-            text.AppendLine(Invariant($"Jensen–Shannon divergence (bits, 0 = same class distribution) between the corpora's {classes} distributions, segment-weighted over anchors with at least {AnchorAgreementAnalysis.MinSegments} labelled segments in each corpus: AG clusters {Number(a.MeanClusterDivergence)} ({a.Clusters.Count(c => c.Common)} common of {a.Clusters.Count}), phones {Number(a.MeanPhoneDivergence)} ({a.Phones.Count(p => p.Common)} common of {a.Phones.Count}); {a.Segments} segments."));
+            text.AppendLine(Invariant($"Jensen–Shannon divergence (bits, 0 = same class distribution) between the corpora's {classes} distributions, segment-weighted over anchors with at least {AnchorAgreementAnalysis.MinSegments} labelled segments in each corpus: AG clusters {Number(a.MeanClusterDivergence)} ({a.Clusters.Count(c => c.Common)} common of {a.Clusters.Length}), phones {Number(a.MeanPhoneDivergence)} ({a.Phones.Count(p => p.Common)} common of {a.Phones.Length}); {a.Segments} segments."));
             foreach (var (title, anchors) in new[] { ("AG cluster", a.Clusters), ("phone", a.Phones) })
             {
                 text.AppendLine();

@@ -9,7 +9,7 @@ namespace AgCc.Core.Experiments.Results;
 /// </summary>
 public static class ExperimentAggregation
 {
-    /// <summary>The table of <paramref name="outcomes"/> (rows in the order their cells first appear).</summary>
+    /// <summary>The table of <paramref name="outcomes"/>: rows by task and direction in the order they first appear, then by method in the paper's order (baseline, PA-CC, LA-CC, AG-CC).</summary>
     public static ExperimentTable Table(string experiment, IReadOnlyList<ExperimentRunOutcome> outcomes)
     {
         var cells = outcomes.Select(o => o.Cell).Distinct().ToList();
@@ -71,7 +71,7 @@ public static class ExperimentAggregation
         if (cell.Method == against) return null;
         var reference = cell with { Method = against };
         if (!byCell.Contains(reference)) return null;
-        var theirs = Completed(byCell[reference]).ToDictionary(r => r.Seed, r => r.Scores.Uar);
+        var theirs = Completed(byCell[reference]).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First().Scores.Uar);
         var pairs = done.Where(d => theirs.ContainsKey(d.Seed)).Select(d => (Mine: 100 * d.Scores.Uar, Theirs: 100 * theirs[d.Seed])).ToArray();
         if (pairs.Length == 0) return null;
         var mine = pairs.Select(p => p.Mine).ToArray();

@@ -51,14 +51,14 @@ public static class ExperimentTableFormats
             text.AppendLine();
             text.AppendLine(Invariant($"#### {group.Key.Source} → {group.Key.Target}, {group.Key.Task}"));
             text.AppendLine();
-            var classes = group.First(r => r.Classes.Length > 0 || r == group.Last()).Classes;
+            var classes = DetailClasses([.. group]);
             text.AppendLine($"| method | seeds | UAR | WA | macro-F1 | Δ baseline | p (t / W) | Δ PA-CC | p (t / W) |{string.Concat(classes.Select(c => $" recall {c} |"))}");
             text.AppendLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|{string.Concat(classes.Select(_ => "---:|"))}");
             foreach (var row in group)
             {
                 text.Append(Invariant($"| {Display(row.Cell.Method)} | {Seeds(row)} | {MeanStd(row.Uar)} | {MeanStd(row.WeightedAccuracy)} | {MeanStd(row.MacroF1)} | "));
                 text.Append($"{Difference(row.VersusBaseline)} | {PValues(row.VersusBaseline)} | {Difference(row.VersusPaCc)} | {PValues(row.VersusPaCc)} |");
-                text.AppendLine(string.Concat(classes.Select((_, i) => i < row.PerClassRecall.Length && row.Completed > 0 ? Invariant($" {row.PerClassRecall[i]:F1} |") : " – |")));
+                text.AppendLine(string.Concat(classes.Select((_, i) => $" {Recall(row, i)} |")));
             }
         }
         return text.ToString();
@@ -88,7 +88,8 @@ public static class ExperimentTableFormats
         return text.ToString();
     }
 
-    private const double Alpha = 0.05;
+    /// <summary>The t-test's level for the † / ‡ marks.</summary>
+    public const double Alpha = 0.05;
 
     /// <summary>The method as the paper writes it.</summary>
     public static string Display(TrainingMethod method) => method switch
@@ -103,11 +104,25 @@ public static class ExperimentTableFormats
     private static string PaperCell(ExperimentTableRow? row)
     {
         if (row?.Uar is null) return "–";
-        var marks = (Significant(row.VersusBaseline) ? "†" : "") + (Significant(row.VersusPaCc) ? "‡" : "");
-        return MeanStd(row.Uar) + (marks.Length > 0 ? " " + marks : "") + (row.Completed < row.Seeds ? Invariant($" ({row.Completed}/{row.Seeds})") : "");
+        var marks = Marks(row);
+        return MeanStd(row.Uar) + (marks.Length > 0 ? " " + marks : "") + Partial(row);
     }
 
-    private static bool Significant(PairedComparison? comparison) => comparison is { TTestP: < Alpha, Difference: > 0 };
+    /// <summary>† when better than baseline, ‡ when better than PA-CC (paired t-test, p &lt; <see cref="Alpha"/>).</summary>
+    public static string Marks(ExperimentTableRow row) => (Significant(row.VersusBaseline) ? "†" : "") + (Significant(row.VersusPaCc) ? "‡" : "");
+
+    /// <summary>" (k/n)" while not every seed has completed, else "".</summary>
+    public static string Partial(ExperimentTableRow row) => row.Completed < row.Seeds ? Invariant($" ({row.Completed}/{row.Seeds})") : "";
+
+    /// <summary>Better than the reference by a paired t-test (p &lt; <see cref="Alpha"/>, positive difference).</summary>
+    public static bool Significant(PairedComparison? comparison) => comparison is { TTestP: < Alpha, Difference: > 0 };
+
+    /// <summary>The classes of a task × direction block: the first row's that has any (or the last row's).</summary>
+    public static string[] DetailClasses(IReadOnlyList<ExperimentTableRow> rows) => rows.First(r => r.Classes.Length > 0 || r == rows[^1]).Classes;
+
+    /// <summary>The mean recall of class <paramref name="index"/>, or "–" before any run completed.</summary>
+    public static string Recall(ExperimentTableRow row, int index) =>
+        index < row.PerClassRecall.Length && row.Completed > 0 ? Invariant($"{row.PerClassRecall[index]:F1}") : "–";
 
     public static string MeanStd(MeanStd? value) => value switch
     {
@@ -116,7 +131,8 @@ public static class ExperimentTableFormats
         _ => Invariant($"{value.Mean:F1}"),
     };
 
-    private static string Seeds(ExperimentTableRow row) =>
+    /// <summary>"completed/planned", with " (f failed)" when runs failed or were cancelled.</summary>
+    public static string Seeds(ExperimentTableRow row) =>
         Invariant($"{row.Completed}/{row.Seeds}") + (row.Failed > 0 ? Invariant($" ({row.Failed} failed)") : "");
 
     public static string Difference(PairedComparison? comparison) => comparison is null ? "–" : Invariant($"{comparison.Difference:+0.0;−0.0;0.0}");
