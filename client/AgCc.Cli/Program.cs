@@ -13,6 +13,7 @@ var root = new RootCommand("agcc: cross-corpus speech emotion recognition with a
     RunCommands.Create(),
     ExperimentCommands.Create(),
     ClusterCommands.Create(),
+    DashboardCommands.Create(),
 };
 root.Options.Add(ConnectionOptions.ConnectionString);
 root.Options.Add(ConnectionOptions.ClusterId);

@@ -14,7 +14,7 @@ public sealed partial class AgCcClient
 
     /// <summary>
     /// Launches a run from a RunConfig JSON document and returns at once (queued). Launching an
-    /// equal config again returns its status (a failed run retries from its last checkpoint);
+    /// equal config again returns its status (a failed or cancelled run goes on from its last checkpoint);
     /// an invalid config throws <see cref="ArgumentException"/> listing every problem.
     /// </summary>
     public Task<TrainingRunStatus> LaunchRunAsync(string runId, string configJson) => Run(runId).Launch(configJson);

@@ -12,6 +12,9 @@ public sealed record LocalStackOptions
     public int GpuSilos { get; init; }
     /// <summary>Dashboard port on 127.0.0.1; 0 picks a free one.</summary>
     public int DashboardPort { get; init; }
+
+    /// <summary>The address the dashboard binds to; another than loopback needs AgCc:Dashboard:SignIn configured.</summary>
+    public string DashboardHost { get; init; } = "127.0.0.1";
     /// <summary>Keep storage in memory (tests) instead of in Home/azurite.</summary>
     public bool InMemoryStorage { get; init; }
     public IReadOnlyDictionary<string, string>? ExtraEnvironment { get; init; }
@@ -80,7 +83,7 @@ public sealed class RunningStack : IAsyncDisposable
         }
 
         report("starting the dashboard");
-        (dashboard, DashboardAddress) = await processes.StartDashboardAsync(options.DashboardPort, cancellationToken);
+        (dashboard, DashboardAddress) = await processes.StartDashboardAsync(options.DashboardPort, options.DashboardHost, cancellationToken);
     }
 
     /// <summary>The state file's content for this stack.</summary>

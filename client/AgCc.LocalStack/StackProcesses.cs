@@ -18,11 +18,16 @@ public sealed class StackProcesses(StackBinaries binaries, AgCcSettings settings
         return process;
     }
 
-    /// <summary>Starts the dashboard on 127.0.0.1 (port 0: any free port); returns it with its address.</summary>
-    public async Task<(ManagedProcess Process, Uri Address)> StartDashboardAsync(int port, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the dashboard on <paramref name="host"/> (127.0.0.1 unless asked; any other address
+    /// needs a sign-in configured, or the dashboard refuses to start) and <paramref name="port"/>
+    /// (0: any free port); returns it with its address.
+    /// </summary>
+    public async Task<(ManagedProcess Process, Uri Address)> StartDashboardAsync(int port, string host = "127.0.0.1", CancellationToken cancellationToken = default)
     {
+        var authority = host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
         var process = Start(
-            "dashboard", [binaries.Dashboard, "--urls", $"http://127.0.0.1:{port}"], Merge(new Dictionary<string, string>()), "dashboard.log");
+            "dashboard", [binaries.Dashboard, "--urls", $"http://{authority}:{port}"], Merge(new Dictionary<string, string>()), "dashboard.log");
         var line = await AwaitReadyOrStop(process, cancellationToken);
         // The dashboard announces `agcc-ready dashboard http://127.0.0.1:PORT`.
         return (process, new Uri(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]));

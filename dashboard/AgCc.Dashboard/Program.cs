@@ -1,10 +1,13 @@
+using AgCc.Artifacts;
 using AgCc.Client;
 using AgCc.Dashboard.Components;
 using AgCc.Dashboard.Media;
+using AgCc.Dashboard.Runs;
 using AgCc.Dashboard.Security;
 using AgCc.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Orleans.Dashboard;
 
@@ -13,18 +16,26 @@ var builder = WebApplication.CreateBuilder(args);
 // asked: without this the build output serves 500s in Production (docs/dashboard.md).
 builder.WebHost.UseStaticWebAssets();
 
+// Loopback only, unless a sign-in is configured (refuses to start otherwise: docs/dashboard.md).
+var signIn = builder.AddDashboardSecurity();
 builder.AddAgCcClient(client => client.AddDashboard());
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
+// Runs' checkpoints and best models for download, from the container the silos write them to.
+builder.Services.TryAddSingleton<IArtifactStore>(services =>
+    new BlobArtifactStore(StorageClients.Blobs(services.GetRequiredService<AgCcSettings>().StorageConnectionString)));
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseDashboardSecurity(signIn);
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapCorpusMedia();
-app.MapOrleansDashboard("/ops/orleans").AddEndpointFilter<LoopbackOnlyFilter>();
+app.MapRunArtifacts();
+var ops = app.MapOrleansDashboard("/ops/orleans");
+if (!signIn.IsConfigured) ops.AddEndpointFilter<LoopbackOnlyFilter>(); // it has no authentication of its own
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 ProcessReadiness.AnnounceWhenStarted(app, services =>

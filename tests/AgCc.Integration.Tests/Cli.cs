@@ -2,8 +2,8 @@ using AgCc.LocalStack;
 
 namespace AgCc.Integration.Tests;
 
-/// <summary>Runs the built `agcc` CLI as a user would, with its own AGCC_HOME.</summary>
-public sealed class Cli(string home)
+/// <summary>Runs the built `agcc` CLI as a user would, with its own AGCC_HOME (and <paramref name="settings"/>, environment variables such as a sign-in).</summary>
+public sealed class Cli(string home, IReadOnlyDictionary<string, string>? settings = null)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
@@ -12,7 +12,7 @@ public sealed class Cli(string home)
     public static string Assembly =>
         StackBinaries.Load().Cli is { Length: > 0 } cli ? cli : throw new InvalidOperationException("agcc.binaries.json names no CLI");
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
     {
         ["AGCC_HOME"] = home,
         ["AGCC_REPO"] = RepositoryLayout.Root,

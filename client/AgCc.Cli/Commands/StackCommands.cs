@@ -155,20 +155,26 @@ public static class StackCommands
         }
     }
 
-    private sealed record StackOptions(Option<int> Port, Option<int> Silos, Option<int> GpuSilos)
+    private sealed record StackOptions(Option<int> Port, Option<string> Host, Option<int> Silos, Option<int> GpuSilos)
     {
         public static StackOptions AddTo(Command command)
         {
-            var port = new Option<int>("--port") { Description = "Dashboard port on 127.0.0.1 (0: a free port)", DefaultValueFactory = _ => 0 };
+            var port = new Option<int>("--port") { Description = "Dashboard port (0: a free port)", DefaultValueFactory = _ => 0 };
+            var host = new Option<string>("--host")
+            {
+                Description = "Address the dashboard binds to; another than loopback needs a sign-in (AgCc__Dashboard__SignIn__User and __PasswordHash, or __ApiKey)",
+                DefaultValueFactory = _ => "127.0.0.1",
+            };
             var silos = new Option<int>("--silos") { Description = "Number of silo processes", DefaultValueFactory = _ => 1 };
             var gpuSilos = new Option<int>("--gpu-silos") { Description = "How many of the silos carry the gpu role", DefaultValueFactory = _ => 0 };
             port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be 0–65535"); });
             silos.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 16) r.AddError("--silos must be 1–16"); });
             gpuSilos.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--gpu-silos must not be negative"); });
             command.Options.Add(port);
+            command.Options.Add(host);
             command.Options.Add(silos);
             command.Options.Add(gpuSilos);
-            return new StackOptions(port, silos, gpuSilos);
+            return new StackOptions(port, host, silos, gpuSilos);
         }
 
         public LocalStackOptions Read(ParseResult parse)
@@ -181,6 +187,7 @@ public static class StackCommands
                 Silos = silos,
                 GpuSilos = gpu,
                 DashboardPort = parse.GetValue(Port),
+                DashboardHost = parse.GetValue(Host)!,
             };
         }
     }

@@ -10,16 +10,28 @@ public interface ITrainingRunGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Launches the run described by a RunConfig JSON document and returns at once (queued).
-    /// Idempotent: launching again with an equal config returns the current status (a failed run is
-    /// retried from its last checkpoint); another config under the same id is refused. An invalid
+    /// Idempotent: launching again with an equal config returns the current status, except that a
+    /// failed or cancelled run is resumed from its last checkpoint (queued again, keeping its history);
+    /// another config under the same id is refused. An invalid
     /// document, or one whose id differs from the key, throws <see cref="ArgumentException"/> listing every problem.
     /// </summary>
     Task<TrainingRunStatus> Launch(string configJson);
 
     Task<TrainingRunStatus> GetStatus();
 
-    /// <summary>Stops the run between two training steps; its last checkpoint stays. A finished run is left as it is.</summary>
+    /// <summary>
+    /// Stops the run between two training steps; its last checkpoint stays, and launching it again
+    /// with its config resumes from there. A finished run is left as it is.
+    /// </summary>
     Task Cancel();
+
+    /// <summary>
+    /// Replaces the run's tags (the status's and the run index's; the config keeps its own, and its
+    /// hash does not change). At most <see cref="RunTags.MaxCount"/> tags, each non-empty and at most
+    /// <see cref="RunTags.MaxLength"/> characters; otherwise <see cref="ArgumentException"/> naming
+    /// the tag. A run never launched is refused with <see cref="InvalidOperationException"/>.
+    /// </summary>
+    Task<TrainingRunStatus> SetTags(string[] tags);
 
     /// <summary>The epochs finished so far, then each new one as it finishes, until the run ends (or the token is cancelled).</summary>
     IAsyncEnumerable<EpochMetricsRecord> WatchEpochs(CancellationToken cancellationToken = default);

@@ -4,7 +4,8 @@ namespace AgCc.Grains.Training;
 /// Where a training run stands. <see cref="History"/> grows by one record per epoch;
 /// <see cref="Result"/> is set once completed, <see cref="Failure"/> once failed (a sentence
 /// saying what to fix). <see cref="Silo"/> and <see cref="Device"/> are where its trainer runs
-/// now; <see cref="Resumes"/> counts trainers that continued from a checkpoint.
+/// now; <see cref="Resumes"/> counts trainers that continued from a checkpoint. <see cref="Tags"/>
+/// are the effective tags: edited ones (<see cref="ITrainingRunGrain.SetTags"/>) or else the config's.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record TrainingRunStatus(
@@ -21,7 +22,8 @@ public sealed record TrainingRunStatus(
     [property: Id(10)] int Resumes,
     [property: Id(11)] DateTimeOffset? QueuedAt,
     [property: Id(12)] DateTimeOffset? StartedAt,
-    [property: Id(13)] DateTimeOffset? FinishedAt)
+    [property: Id(13)] DateTimeOffset? FinishedAt,
+    [property: Id(14)] string[]? Tags = null)
 {
     public bool IsActive => State.IsActive();
 

@@ -11,7 +11,7 @@ public sealed partial class TrainingRunGrain
         State.Silo = silo;
         State.Device = device;
         State.StartedAt ??= clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         Changed();
         return true;
     }
@@ -23,7 +23,7 @@ public sealed partial class TrainingRunGrain
         if (resumed) State.Resumes++;
         // The checkpoint's history is the truth: epochs reported after it are trained again.
         State.History = [.. history];
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         Changed();
         return true;
     }
@@ -34,7 +34,7 @@ public sealed partial class TrainingRunGrain
         State.History.RemoveAll(h => h.Epoch >= epoch.Epoch);
         State.History.Add(epoch);
         State.State = TrainingRunState.Training;
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         Changed();
         return true;
     }
@@ -43,7 +43,7 @@ public sealed partial class TrainingRunGrain
     {
         if (!IsActive) return false;
         State.State = TrainingRunState.Evaluating;
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         Changed();
         return true;
     }

@@ -54,7 +54,7 @@ public sealed partial class TrainingRunGrain
     {
         State.State = end;
         State.FinishedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         Changed();
         await StopSupervisionAsync();
     }

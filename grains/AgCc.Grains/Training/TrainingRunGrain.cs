@@ -47,13 +47,13 @@ public sealed partial class TrainingRunGrain(
         {
             if (launched != hash)
                 throw new InvalidOperationException($"run '{Id}' was launched with another config; launch this one under another id (or leave its id out)");
-            if (State.State == TrainingRunState.Failed)
+            if (State.State is TrainingRunState.Failed or TrainingRunState.Cancelled)
             {
-                // A retry: the trainer goes on from the run's last checkpoint.
+                // A retry or a resume: the trainer goes on from the run's last checkpoint.
                 State.State = TrainingRunState.Queued;
                 State.Failure = null;
                 State.FinishedAt = null;
-                await state.WriteStateAsync();
+                await WriteAndIndexAsync();
                 await SuperviseFromNowAsync();
             }
             else if (IsActive)
@@ -71,7 +71,7 @@ public sealed partial class TrainingRunGrain(
             Epochs = config.Training.Epochs,
             QueuedAt = clock.GetUtcNow(),
         };
-        await state.WriteStateAsync();
+        await WriteAndIndexAsync();
         // After the run's own write: a crash in between leaves a run that a retried launch lists (Add is idempotent).
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.TrainingRuns).Add(Id);
         await SuperviseFromNowAsync();
@@ -150,5 +150,6 @@ public sealed partial class TrainingRunGrain(
         State.Resumes,
         State.QueuedAt,
         State.StartedAt,
-        State.FinishedAt);
+        State.FinishedAt,
+        EffectiveTags);
 }

@@ -33,4 +33,7 @@ public sealed class TrainingRunGrainState
     [Id(11)] public DateTimeOffset? StartedAt { get; set; }
 
     [Id(12)] public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Tags edited after launch (ITrainingRunGrain.SetTags); null: the config's. Not part of the config or its hash.</summary>
+    [Id(13)] public string[]? Tags { get; set; }
 }
