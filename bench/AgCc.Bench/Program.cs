@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "wav2vec2" => await Wav2Vec2Bench.RunAsync(args.Skip(1).ToArray()),
     "training-run" => await TrainingRunBench.RunAsync(args.Skip(1).ToArray()),
     "training-step" => await TrainingStepBench.RunAsync(args.Skip(1).ToArray()),
+    "runs-page" => await RunsPageBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -23,5 +24,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- feature-extraction [--preset demo|small] [--checkpoint PATH [--layer N]]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- training-step [--batch 64] [--frames 300] [--dims 80] [--threads 2] [--steps 5] [--width 256] [--layers 2] [--reference-blas DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- training-run [--epochs 70] [--method ag-cc] [--grains]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- runs-page [--runs 200] [--loads 5]");
     return 2;
 }

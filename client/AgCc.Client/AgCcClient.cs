@@ -219,6 +219,10 @@ public sealed partial class AgCcClient(IClusterClient cluster) : IAsyncDisposabl
     public Task<ClusterStatus> GetClusterStatusAsync() =>
         cluster.GetGrain<IClusterStatusGrain>(0).GetStatus();
 
+    /// <summary>Per live silo: activations, activations per grain type (short names), messages, CPU and memory.</summary>
+    public Task<ClusterStatistics> GetClusterStatisticsAsync() =>
+        cluster.GetGrain<IClusterStatusGrain>(0).GetStatistics();
+
     public async ValueTask DisposeAsync()
     {
         if (ownedHost is null) return;

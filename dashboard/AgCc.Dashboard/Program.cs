@@ -22,6 +22,8 @@ builder.AddAgCcClient(client => client.AddDashboard());
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
+// Run statuses pushed from the TrainingRun grains to the pages showing them (one observer per run).
+builder.Services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>();
 // Runs' checkpoints and best models for download, from the container the silos write them to.
 builder.Services.TryAddSingleton<IArtifactStore>(services =>
     new BlobArtifactStore(StorageClients.Blobs(services.GetRequiredService<AgCcSettings>().StorageConnectionString)));

@@ -54,7 +54,10 @@ public class RunsPageRenderTests
         services.AddMudServices();
         services.AddSingleton<IJSRuntime, NoJsRuntime>();
         services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        services.AddSingleton(new AgCcClient(FakeCluster.Create(grains)));
+        var cluster = FakeCluster.Create(grains);
+        services.AddSingleton(new AgCcClient(cluster));
+        services.AddSingleton(cluster);
+        services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>(); // a prerender never subscribes
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>

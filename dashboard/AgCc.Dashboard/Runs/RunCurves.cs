@@ -33,15 +33,29 @@ public static class RunCurves
     public const string DevelopmentColor = "#43a047";
     public const string TargetColor = "#e53935";
 
+    /// <summary>
+    /// Colours for several runs on one chart (the compare page's: one series per run, in the
+    /// selection's order), ColorBrewer's Dark2 then Set1, distinct on white; they repeat past the tenth.
+    /// </summary>
+    public static IReadOnlyList<string> Palette { get; } =
+        ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#377eb8", "#e41a1c", "#666666"];
+
+    /// <summary>The <paramref name="index"/>th series' colour (from 0), cycling through <see cref="Palette"/>.</summary>
+    public static string SeriesColor(int index) => Palette[((index % Palette.Count) + Palette.Count) % Palette.Count];
+
+    /// <summary>One metric of a history as a series: an epoch whose value is null is left out.</summary>
+    public static RunSeries Series(string name, string color, IReadOnlyList<EpochMetricsRecord> history, Func<EpochMetricsRecord, double?> metric) =>
+        new(name, color, [.. history.Select(h => (h.Epoch, Value: metric(h))).Where(p => p.Value is not null).Select(p => (p.Epoch, p.Value!.Value))]);
+
     public static IReadOnlyList<RunSeries> Loss(IReadOnlyList<EpochMetricsRecord> history) =>
-        [new RunSeries("loss", LossColor, [.. history.Select(h => (h.Epoch, h.Loss))])];
+        [Series("loss", LossColor, history, h => h.Loss)];
 
     /// <summary>Source-development UAR, and the target's where the run evaluates it per epoch.</summary>
     public static IReadOnlyList<RunSeries> Uar(IReadOnlyList<EpochMetricsRecord> history)
     {
-        var development = new RunSeries("source dev UAR", DevelopmentColor, [.. history.Select(h => (h.Epoch, h.DevelopmentUar))]);
-        var target = history.Where(h => h.TargetUar is not null).Select(h => (h.Epoch, h.TargetUar!.Value)).ToArray();
-        return target.Length == 0 ? [development] : [development, new RunSeries("target UAR", TargetColor, target)];
+        var development = Series("source dev UAR", DevelopmentColor, history, h => h.DevelopmentUar);
+        var target = Series("target UAR", TargetColor, history, h => h.TargetUar);
+        return target.Points.Count == 0 ? [development] : [development, target];
     }
 
     /// <summary>At most <paramref name="max"/> items, evenly spread by index, the first and last always among them.</summary>

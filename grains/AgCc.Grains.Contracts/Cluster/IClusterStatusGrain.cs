@@ -4,6 +4,9 @@ namespace AgCc.Grains.Cluster;
 public interface IClusterStatusGrain : IGrainWithIntegerKey
 {
     Task<ClusterStatus> GetStatus();
+
+    /// <summary>Per live silo: runtime statistics and activations per grain type (the Cluster page's).</summary>
+    Task<ClusterStatistics> GetStatistics();
 }
 
 /// <summary>One silo as the dashboard and `agcc cluster status` show it.</summary>

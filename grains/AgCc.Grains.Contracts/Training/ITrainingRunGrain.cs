@@ -33,6 +33,21 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// </summary>
     Task<TrainingRunStatus> SetTags(string[] tags);
 
+    /// <summary>
+    /// Pushes the run's status to <paramref name="watcher"/> after every change. A subscription
+    /// lapses after <see cref="RunWatching.Lapse"/> unless renewed by calling this again (a watcher
+    /// whose client went away is forgotten).
+    /// </summary>
+    Task Watch(IRunWatcher watcher);
+
+    Task Unwatch(IRunWatcher watcher);
+
     /// <summary>The epochs finished so far, then each new one as it finishes, until the run ends (or the token is cancelled).</summary>
     IAsyncEnumerable<EpochMetricsRecord> WatchEpochs(CancellationToken cancellationToken = default);
+}
+
+public static class RunWatching
+{
+    /// <summary>How long a subscription lasts without renewal; watchers renew at a third of it.</summary>
+    public static readonly TimeSpan Lapse = TimeSpan.FromMinutes(1);
 }

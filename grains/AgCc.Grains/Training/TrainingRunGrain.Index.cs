@@ -16,11 +16,12 @@ public sealed partial class TrainingRunGrain
         return Status();
     }
 
-    /// <summary>Writes the run's state, then upserts its summary into the run index.</summary>
+    /// <summary>Writes the run's state, then upserts its summary into the run index and tells its watchers.</summary>
     private async Task WriteAndIndexAsync()
     {
         await state.WriteStateAsync();
         await IndexAsync();
+        NotifyWatchers();
     }
 
     /// <summary>

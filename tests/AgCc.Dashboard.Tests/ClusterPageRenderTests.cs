@@ -1,0 +1,166 @@
+using System.Net;
+using System.Reflection;
+using AgCc.Client;
+using AgCc.Dashboard.Components.Cluster;
+using AgCc.Grains.Cluster;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+using MudBlazor.Services;
+using Orleans;
+
+namespace AgCc.Dashboard.Tests;
+
+/// <summary>
+/// The Cluster page prerendered (as a plain GET gets it) over a stand-in status grain: the silo
+/// table, per silo its activations per grain type (class names) and message counts, the link to
+/// the Orleans ops dashboard; statistics that fail to load leave the silo table standing.
+/// </summary>
+[Trait("Category", "Unit")]
+public class ClusterPageRenderTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    private static readonly ClusterStatus Status = new(
+    [
+        new SiloInfo("cpu-1", "10.0.0.1:11111@1", "Active", "cpu", "cpu", "host-a", Now.AddHours(-1)),
+        new SiloInfo("gpu-1", "10.0.0.2:11111@2", "Active", "gpu", "cuda:0", "host-b", Now.AddHours(-2)),
+    ], Now);
+
+    private static readonly ClusterStatistics Statistics = new(
+    [
+        new SiloStatistics("cpu-1", "10.0.0.1:11111@1", 42, 7, 1, 12345, 23456, 12.5f, 512L * 1024 * 1024, 3L * 1024 * 1024 * 1024, false,
+        [
+            new GrainTypeActivations("AgCc.Grains.Training.TrainingRunGrain", "TrainingRunGrain", 30),
+            new GrainTypeActivations("Orleans.Streams.PubSubRendezvousGrain`1[[System.String]]", "PubSubRendezvousGrain", 12),
+        ], Now),
+        new SiloStatistics("gpu-1", "10.0.0.2:11111@2", 0, 0, 0, 5, 6, null, null, null, true, [], Now),
+    ], Now);
+
+    private static async Task<string> RenderAsync(StatusGrain grain)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMudServices();
+        services.AddSingleton<IJSRuntime, NoJsRuntime>();
+        services.AddSingleton<NavigationManager, StaticNavigationManager>();
+        services.AddSingleton(new AgCcClient(FakeCluster.Create(grain)));
+        await using var provider = services.BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<Components.Pages.Cluster>(ParameterView.Empty)).ToHtmlString());
+        return WebUtility.HtmlDecode(html);
+    }
+
+    [Fact]
+    public async Task Shows_the_silos_their_activations_per_grain_type_and_the_ops_dashboard_link()
+    {
+        var html = await RenderAsync(new StatusGrain(Status, Statistics));
+
+        Assert.Contains("data-testid=\"silos\"", html);
+        Assert.Contains("cpu-1", html);
+        Assert.Contains("cuda:0", html);
+        Assert.Contains("href=\"/ops/orleans\"", html);
+        Assert.Contains("data-testid=\"ops-dashboard\"", html);
+
+        Assert.Contains("data-testid=\"silo-statistics\" data-silo=\"cpu-1\" data-activations=\"42\" data-overloaded=\"false\"", html);
+        Assert.Contains("data-testid=\"silo-statistics\" data-silo=\"gpu-1\" data-activations=\"0\" data-overloaded=\"true\"", html);
+        Assert.Contains("data-testid=\"grain-type\" data-type=\"TrainingRunGrain\" data-activations=\"30\"", html);
+        Assert.Contains("data-testid=\"grain-type\" data-type=\"PubSubRendezvousGrain\" data-activations=\"12\"", html);
+        Assert.True(html.IndexOf("data-type=\"TrainingRunGrain\"", StringComparison.Ordinal) < html.IndexOf("data-type=\"PubSubRendezvousGrain\"", StringComparison.Ordinal));
+        Assert.Contains("title=\"AgCc.Grains.Training.TrainingRunGrain\">TrainingRunGrain<", html); // the full name on hover
+        Assert.Contains("data-testid=\"silo-messages\">12,345 / 23,456<", html);
+        Assert.Contains("data-testid=\"silo-cpu\">12.5%<", html);
+        Assert.Contains("data-testid=\"silo-memory\">512 MiB / 3.0 GiB<", html);
+        Assert.Contains("data-testid=\"silo-memory\">— / —<", html);
+        Assert.Contains("data-testid=\"overloaded\"", html);
+        Assert.Contains("data-testid=\"no-grain-types\"", html);
+        Assert.Contains("refreshes every 2 s", html);
+        Assert.DoesNotContain("data-testid=\"statistics-error\"", html);
+    }
+
+    [Fact]
+    public async Task Statistics_that_fail_leave_the_silo_table_standing()
+    {
+        var html = await RenderAsync(new StatusGrain(Status, null));
+
+        Assert.Contains("cpu-1", html);
+        Assert.Contains("gpu-1", html);
+        Assert.Contains("data-testid=\"statistics-error\"", html);
+        Assert.Contains("cannot read the silos' statistics: no statistics here", html);
+        Assert.DoesNotContain("data-testid=\"silo-statistics\"", html);
+        Assert.DoesNotContain("data-testid=\"cluster-error\"", html);
+    }
+
+    [Fact]
+    public void Sizes_and_percentages_read_as_people_write_them()
+    {
+        Assert.Equal("—", ClusterDisplay.Bytes(null));
+        Assert.Equal("900 B", ClusterDisplay.Bytes(900));
+        Assert.Equal("1.5 KiB", ClusterDisplay.Bytes(1536));
+        Assert.Equal("200 MiB", ClusterDisplay.Bytes(200L * 1024 * 1024));
+        Assert.Equal("—", ClusterDisplay.Percent(null));
+        Assert.Equal("7.0%", ClusterDisplay.Percent(7f));
+        Assert.Equal(TimeSpan.FromSeconds(2), ClusterDisplay.Refresh);
+    }
+
+    /// <summary>The status grain's answers; null statistics throw, as a silo that does not answer would.</summary>
+    public sealed record StatusGrain(ClusterStatus Status, ClusterStatistics? Statistics);
+
+    /// <summary>An Orleans cluster client that knows only the cluster status grain.</summary>
+    public class FakeCluster : DispatchProxy
+    {
+        private StatusGrain grain = default!;
+
+        public static IClusterClient Create(StatusGrain grain)
+        {
+            var client = Create<IClusterClient, FakeCluster>();
+            ((FakeCluster)(object)client).grain = grain;
+            return client;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            if (method is { Name: "GetGrain", IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IClusterStatusGrain))
+            {
+                var status = Create<IClusterStatusGrain, FakeStatusGrain>();
+                ((FakeStatusGrain)(object)status).Grain = grain;
+                return status;
+            }
+            throw new NotSupportedException($"the fake cluster has no {method}");
+        }
+    }
+
+    public class FakeStatusGrain : DispatchProxy
+    {
+        internal StatusGrain Grain { get; set; } = default!;
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) => method?.Name switch
+        {
+            nameof(IClusterStatusGrain.GetStatus) => Task.FromResult(Grain.Status),
+            nameof(IClusterStatusGrain.GetStatistics) => Grain.Statistics is { } s
+                ? Task.FromResult(s)
+                : Task.FromException<ClusterStatistics>(new InvalidOperationException("no statistics here")),
+            _ => throw new NotSupportedException($"the fake grain has no {method}"),
+        };
+    }
+
+    private sealed class StaticNavigationManager : NavigationManager
+    {
+        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/cluster");
+
+        protected override void NavigateToCore(string uri, NavigationOptions options)
+        {
+        }
+    }
+
+    private sealed class NoJsRuntime : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => throw new InvalidOperationException("no JS while prerendering");
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            throw new InvalidOperationException("no JS while prerendering");
+    }
+}
