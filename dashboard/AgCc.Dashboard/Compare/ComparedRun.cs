@@ -48,10 +48,10 @@ public static class CompareDisplay
     /// <summary>Training loss per epoch, one series per run that exists (named by its id, in its colour).</summary>
     public static IReadOnlyList<RunSeries> Loss(IReadOnlyList<ComparedRun> runs) => PerRun(runs, h => h.Loss);
 
-    public static IReadOnlyList<RunSeries> DevelopmentUar(IReadOnlyList<ComparedRun> runs) => PerRun(runs, h => h.DevelopmentUar);
+    public static IReadOnlyList<RunSeries> DevelopmentUar(IReadOnlyList<ComparedRun> runs) => PerRun(runs, h => 100 * h.DevelopmentUar);
 
     /// <summary>Target UAR per epoch, for the runs that evaluate it per epoch.</summary>
-    public static IReadOnlyList<RunSeries> TargetUar(IReadOnlyList<ComparedRun> runs) => PerRun(runs, h => h.TargetUar);
+    public static IReadOnlyList<RunSeries> TargetUar(IReadOnlyList<ComparedRun> runs) => PerRun(runs, h => 100 * h.TargetUar);
 
     private static IReadOnlyList<RunSeries> PerRun(IReadOnlyList<ComparedRun> runs, Func<EpochMetricsRecord, double?> metric) =>
         [.. runs.Where(r => r.Exists).Select(r => RunCurves.Series(r.Id, r.Color, r.History, metric))];

@@ -53,8 +53,9 @@ public static class RunCurves
     /// <summary>Source-development UAR, and the target's where the run evaluates it per epoch.</summary>
     public static IReadOnlyList<RunSeries> Uar(IReadOnlyList<EpochMetricsRecord> history)
     {
-        var development = Series("source dev UAR", DevelopmentColor, history, h => h.DevelopmentUar);
-        var target = Series("target UAR", TargetColor, history, h => h.TargetUar);
+        // In percent, as every UAR the pages print.
+        var development = Series("source dev UAR", DevelopmentColor, history, h => 100 * h.DevelopmentUar);
+        var target = Series("target UAR", TargetColor, history, h => 100 * h.TargetUar);
         return target.Points.Count == 0 ? [development] : [development, target];
     }
 

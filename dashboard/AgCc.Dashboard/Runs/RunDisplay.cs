@@ -49,7 +49,8 @@ public static class RunDisplay
             : $"{d.Minutes}:{d.Seconds:00}";
     }
 
-    public static string Time(DateTimeOffset? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+    /// <summary>UTC, as the other pages write times ("2026-11-25 00:46:29Z").</summary>
+    public static string Time(DateTimeOffset? time) => time is { } t ? t.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) : "—";
 
     public static string EpochText(int epoch, int epochs) => $"{epoch} / {epochs}";
 
