@@ -27,11 +27,16 @@ public sealed class Cli(string home, IReadOnlyDictionary<string, string>? settin
         return await ProcessRun.RunAsync(StackBinaries.DotnetHost, [Assembly, .. arguments], environment, cancellationToken: timeout.Token);
     }
 
-    /// <summary>Starts a long-running command (`up`, `demo`) and waits until it says it runs.</summary>
+    /// <summary>
+    /// Starts a long-running command (`up`, `demo`) and waits until it says it runs. Through `env
+    /// --default-signal=INT`: a test run started in the background (a CI job, `cmd &`) inherits
+    /// SIGINT ignored, and .NET leaves an ignored SIGINT ignored, so the tests' Ctrl-C would never
+    /// arrive; a user's terminal gives the command the default disposition, as this does.
+    /// </summary>
     public async Task<ManagedProcess> StartAsync(string readyText, params string[] arguments)
     {
         var process = ManagedProcess.Start(
-            $"agcc {arguments[0]}", StackBinaries.DotnetHost, [Assembly, .. arguments], Environment,
+            $"agcc {arguments[0]}", "/usr/bin/env", ["--default-signal=INT", StackBinaries.DotnetHost, Assembly, .. arguments], Environment,
             Path.Combine(home, "logs", $"agcc-{arguments[0]}.log"), line => line.Contains(readyText, StringComparison.Ordinal));
         try
         {

@@ -21,9 +21,8 @@ public sealed partial class LocalStackTests : IDisposable
 {
     private const string RunningText = "running; press Ctrl-C";
 
-    // Each process of the stack gets 10 s to stop; once in CI, with other stacks training beside it
-    // on 2 cores, the whole stop took longer than 60 s (killed: exit 137), so the test allows more.
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(150);
+    // Each process of the stack gets 10 s to stop.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
     private readonly Cli cli = new(Directory.CreateTempSubdirectory("agcc-up-").FullName);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
