@@ -1,6 +1,7 @@
 using AgCc.Artifacts;
 using AgCc.Client;
 using AgCc.Dashboard.Components;
+using AgCc.Dashboard.Experiments;
 using AgCc.Dashboard.Media;
 using AgCc.Dashboard.Runs;
 using AgCc.Dashboard.Security;
@@ -35,6 +36,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapCorpusMedia();
+app.MapExperimentExports();
 app.MapRunArtifacts();
 var ops = app.MapOrleansDashboard("/ops/orleans");
 if (!signIn.IsConfigured) ops.AddEndpointFilter<LoopbackOnlyFilter>(); // it has no authentication of its own
