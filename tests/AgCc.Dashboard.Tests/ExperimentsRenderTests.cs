@@ -137,13 +137,6 @@ public partial class ExperimentsRenderTests
         Assert.Equal(["0.021", "0.200", "—"], Elements(html, "anchor-divergence").Select(a => a.Text));
     }
 
-    private sealed class NoJsRuntime : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => throw new InvalidOperationException("no JS while prerendering");
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            throw new InvalidOperationException("no JS while prerendering");
-    }
 
     private sealed class StaticNavigationManager : NavigationManager
     {

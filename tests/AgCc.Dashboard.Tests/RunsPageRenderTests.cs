@@ -217,13 +217,6 @@ public class RunsPageRenderTests
         protected override object? Invoke(MethodInfo? method, object?[]? args) => cluster.Call(key, method!, args);
     }
 
-    private sealed class NoJsRuntime : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => throw new InvalidOperationException("no JS while prerendering");
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            throw new InvalidOperationException("no JS while prerendering");
-    }
 
     private sealed class StaticNavigationManager : NavigationManager
     {
