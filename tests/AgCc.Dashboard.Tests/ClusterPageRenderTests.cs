@@ -3,12 +3,7 @@ using System.Reflection;
 using AgCc.Client;
 using AgCc.Dashboard.Components.Cluster;
 using AgCc.Grains.Cluster;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 using Orleans;
 
 namespace AgCc.Dashboard.Tests;
@@ -39,20 +34,9 @@ public class ClusterPageRenderTests
         new SiloStatistics("gpu-1", "10.0.0.2:11111@2", 0, 0, 0, 5, 6, null, null, null, true, [], Now),
     ], Now);
 
-    private static async Task<string> RenderAsync(StatusGrain grain)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        services.AddSingleton(new AgCcClient(FakeCluster.Create(grain)));
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<Components.Pages.Cluster>(ParameterView.Empty)).ToHtmlString());
-        return WebUtility.HtmlDecode(html);
-    }
+    private static async Task<string> RenderAsync(StatusGrain grain) =>
+        WebUtility.HtmlDecode(await Prerender.HtmlAsync<Components.Pages.Cluster>("/cluster",
+            services => services.AddSingleton(new AgCcClient(FakeCluster.Create(grain)))));
 
     [Fact]
     public async Task Shows_the_silos_their_activations_per_grain_type_and_the_ops_dashboard_link()
@@ -147,13 +131,5 @@ public class ClusterPageRenderTests
         };
     }
 
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/cluster");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options)
-        {
-        }
-    }
 
 }

@@ -7,11 +7,7 @@ using AgCc.Dashboard.Experiments;
 using AgCc.Grains.Catalogs;
 using AgCc.Grains.Experiments;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 using Orleans;
 
 namespace AgCc.Dashboard.Tests;
@@ -37,20 +33,9 @@ public class ExperimentsPageRenderTests
         0.0213, 0.2, 30);
 
     private static async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, ExperimentStatus> experiments, Dictionary<string, object?>? parameters = null)
-        where TComponent : IComponent
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        services.AddSingleton(new AgCcClient(FakeCluster.Create(experiments, Agreement)));
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters ?? []))).ToHtmlString());
-        return WebUtility.HtmlDecode(html);
-    }
+        where TComponent : IComponent =>
+        WebUtility.HtmlDecode(await Prerender.HtmlAsync<TComponent>("/experiments",
+            services => services.AddSingleton(new AgCcClient(FakeCluster.Create(experiments, Agreement))), parameters));
 
     [Fact]
     public async Task The_list_links_every_experiment_active_first()
@@ -179,12 +164,4 @@ public class ExperimentsPageRenderTests
     }
 
 
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/experiments");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options)
-        {
-        }
-    }
 }

@@ -5,11 +5,7 @@ using AgCc.Core.Experiments.Results;
 using AgCc.Dashboard.Components.Experiments;
 using AgCc.Dashboard.Experiments;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 
 namespace AgCc.Dashboard.Tests;
 
@@ -20,21 +16,8 @@ namespace AgCc.Dashboard.Tests;
 [Trait("Category", "Unit")]
 public partial class ExperimentsRenderTests
 {
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
-        });
-    }
+    private static Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
+        Prerender.HtmlAsync<TComponent>("/experiments/paper-grid", parameters: parameters);
 
     /// <summary>The text of each element with data-testid="<paramref name="testId"/>" (tags stripped, entities decoded), keyed by its other data attributes.</summary>
     private static List<(Dictionary<string, string> Data, string Text)> Elements(string html, string testId)
@@ -138,12 +121,4 @@ public partial class ExperimentsRenderTests
     }
 
 
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/experiments/paper-grid");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options)
-        {
-        }
-    }
 }

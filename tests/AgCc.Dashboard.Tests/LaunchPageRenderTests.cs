@@ -9,12 +9,7 @@ using AgCc.Grains.Catalogs;
 using AgCc.Grains.Corpora;
 using AgCc.Grains.Experiments;
 using AgCc.Grains.Training;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 using Orleans;
 
 namespace AgCc.Dashboard.Tests;
@@ -27,20 +22,9 @@ namespace AgCc.Dashboard.Tests;
 [Trait("Category", "Unit")]
 public class LaunchPageRenderTests
 {
-    private static async Task<string> RenderAsync(FakeCluster cluster)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        services.AddSingleton(new AgCcClient(cluster.Client));
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<Components.Pages.Launch>(ParameterView.Empty)).ToHtmlString());
-        return WebUtility.HtmlDecode(html);
-    }
+    private static async Task<string> RenderAsync(FakeCluster cluster) =>
+        WebUtility.HtmlDecode(await Prerender.HtmlAsync<Components.Pages.Launch>("/launch",
+            services => services.AddSingleton(new AgCcClient(cluster.Client))));
 
     [Fact]
     public async Task The_page_shows_the_form_with_the_defaults_and_the_preview()
@@ -205,12 +189,4 @@ public class LaunchPageRenderTests
     }
 
 
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/launch");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options)
-        {
-        }
-    }
 }

@@ -4,11 +4,7 @@ using AgCc.Client;
 using AgCc.Core.Training.Results;
 using AgCc.Grains.Training;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 using Orleans;
 
 namespace AgCc.Dashboard.Tests;
@@ -47,23 +43,14 @@ public class RunsPageRenderTests
     }
 
     private static async Task<string> RenderAsync<TComponent>(FakeCluster.Grains grains, Dictionary<string, object?>? parameters = null)
-        where TComponent : IComponent
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, StaticNavigationManager>();
-        var cluster = FakeCluster.Create(grains);
-        services.AddSingleton(new AgCcClient(cluster));
-        services.AddSingleton(cluster);
-        services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>(); // a prerender never subscribes
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters ?? []))).ToHtmlString());
-        return WebUtility.HtmlDecode(html);
-    }
+        where TComponent : IComponent =>
+        WebUtility.HtmlDecode(await Prerender.HtmlAsync<TComponent>("/runs", services =>
+        {
+            var cluster = FakeCluster.Create(grains);
+            services.AddSingleton(new AgCcClient(cluster));
+            services.AddSingleton(cluster);
+            services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>(); // a prerender never subscribes
+        }, parameters));
 
     private static Task<string> RenderRunAsync(TrainingRunStatus? status, string id) =>
         RenderAsync<Components.Pages.RunPage>(new FakeCluster.Grains(status is null ? [] : new() { [status.Id] = status }, []),
@@ -218,12 +205,4 @@ public class RunsPageRenderTests
     }
 
 
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/runs");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options)
-        {
-        }
-    }
 }
