@@ -76,7 +76,8 @@ public sealed partial class ExperimentGrain
         {
             var inFlight = Enumerable.Range(0, State.Runs.Count).Where(i => State.Runs[i] is { HasEnded: false, State: not ExperimentRunOutcome.Pending }).ToList();
             var changed = await RefreshAsync(inFlight);
-            var slots = await TrainingSlotsAsync();
+            // The cluster's silos are read only while there is something to launch (not every second to the end).
+            var slots = State.Runs.Any(r => r.State == ExperimentRunOutcome.Pending) ? await TrainingSlotsAsync() : 0;
             var running = State.Runs.Count(r => r is { HasEnded: false, State: not ExperimentRunOutcome.Pending });
             for (var i = 0; i < State.Runs.Count && running < slots; i++)
             {
