@@ -24,4 +24,5 @@ public sealed record TrainerStatus(
     [property: Id(0)] string RunId,
     [property: Id(1)] bool Running,
     [property: Id(2)] string Silo,
-    [property: Id(3)] string Device);
+    [property: Id(3)] string Device,
+    [property: Id(4)] SiloAddress Address);

@@ -9,7 +9,8 @@ namespace AgCc.Grains.Training;
 
 /// <summary>
 /// Places a grain on a silo whose metadata role (<see cref="SiloMetadataKeys.Role"/>) is gpu, or,
-/// when none is alive, on any compatible silo (unless <see cref="TrainingOptions.RequireGpu"/>).
+/// when none is alive, on any compatible silo (unless <see cref="TrainingOptions.RequireGpu"/>):
+/// the one a placement hint names (<see cref="ITrainerLedgerGrain"/>'s choice), else at random.
 /// Orleans' built-in metadata filters match the calling silo's metadata, and clients have none,
 /// so they cannot say "on a gpu silo" (docs/PITFALLS.md).
 /// </summary>
@@ -32,15 +33,10 @@ public sealed class GpuPlacementDirector(ISiloMetadataCache metadata, IOptions<T
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var compatible = context.GetCompatibleSilos(target);
-        if (compatible.Length == 0) throw new OrleansException($"no silo can host {target.GrainIdentity}");
-        var gpus = compatible.Where(IsGpu).OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
-        if (gpus.Length == 0 && options.Value.RequireGpu)
-            throw new OrleansException($"{NoGpuSilo} to train {target.GrainIdentity.Key} ({TrainingOptions.Section}:RequireGpu is true): start a silo with role gpu, or set RequireGpu to false to train on cpu silos");
-        var candidates = gpus.Length > 0 ? gpus : compatible;
-        // Random among the candidates: trainings spread over the gpu silos.
+        var candidates = TrainingSilos.Candidates(compatible, metadata, options.Value.RequireGpu, target.GrainIdentity.Key.ToString() ?? "");
+        // The trainer ledger's choice (the least busy silo), set by the run's supervisor.
+        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint && candidates.Contains(hint)) return Task.FromResult(hint);
+        // Without one (a caller other than the supervisor): random among the candidates.
         return Task.FromResult(candidates[Random.Shared.Next(candidates.Length)]);
     }
-
-    private bool IsGpu(SiloAddress silo) =>
-        metadata.GetSiloMetadata(silo).Metadata.TryGetValue(SiloMetadataKeys.Role, out var role) && string.Equals(role, GpuRole, StringComparison.OrdinalIgnoreCase);
 }

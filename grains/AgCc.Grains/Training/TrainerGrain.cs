@@ -38,7 +38,7 @@ public sealed class TrainerGrain(
             var config = RunConfigJson.Parse(configJson, $"run '{RunId}'");
             cancellation?.Dispose();
             cancellation = new CancellationTokenSource();
-            loop = RunAsync(config, cancellation.Token);
+            loop = RunThenLeaveLedgerAsync(config, cancellation.Token);
         }
         return Task.FromResult(Status());
     }
@@ -66,7 +66,27 @@ public sealed class TrainerGrain(
         }
     }
 
-    private TrainerStatus Status() => new(RunId, loop is { IsCompleted: false }, silo.Name, device.Name);
+    private TrainerStatus Status() => new(RunId, loop is { IsCompleted: false }, silo.Name, device.Name, silo.SiloAddress);
+
+    private async Task RunThenLeaveLedgerAsync(RunConfig config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(config, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ITrainerLedgerGrain>(0).Finished(RunId);
+            }
+            catch (Exception e)
+            {
+                // A stale entry only weighs on placement until the ledger's next Choose for this run.
+                logger.LogWarning(e, "run {Run}: could not tell the trainer ledger that its trainer stopped", RunId);
+            }
+        }
+    }
 
     /// <summary>
     /// On the grain's scheduler between its calls. Bad input (a corpus not ingested, data that do

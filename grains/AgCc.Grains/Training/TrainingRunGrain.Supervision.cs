@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace AgCc.Grains.Training;
 
@@ -28,7 +29,7 @@ public sealed partial class TrainingRunGrain
         }
         try
         {
-            await GrainFactory.GetGrain<ITrainerGrain>(Id).Start(State.Config!);
+            await StartTrainerAsync();
         }
         catch (Exception e) when (e.ToString().Contains(GpuPlacementDirector.NoGpuSilo, StringComparison.Ordinal) && State.StartedAt is null)
         {
@@ -40,6 +41,29 @@ public sealed partial class TrainingRunGrain
             // Its silo may be going down, or a gpu silo coming back: the next tick tries again.
             logger.LogWarning(e, "run {Run}: could not reach its trainer; retrying in {Interval}", Id, options.Value.SupervisionInterval);
         }
+    }
+
+    /// <summary>
+    /// Starts (or confirms) the trainer on the silo the ledger chooses: a placement hint, used only
+    /// when this call activates the trainer. One that lives elsewhere is recorded where it is.
+    /// </summary>
+    private async Task StartTrainerAsync()
+    {
+        var ledger = GrainFactory.GetGrain<ITrainerLedgerGrain>(0);
+        var chosen = await ledger.Choose(Id);
+        var previous = RequestContext.Get(IPlacementDirector.PlacementHintKey);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, chosen);
+        TrainerStatus status;
+        try
+        {
+            status = await GrainFactory.GetGrain<ITrainerGrain>(Id).Start(State.Config!);
+        }
+        finally
+        {
+            if (previous is null) RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            else RequestContext.Set(IPlacementDirector.PlacementHintKey, previous);
+        }
+        if (!status.Address.Equals(chosen)) await ledger.Placed(Id, status.Address);
     }
 
     private async Task StopSupervisionAsync()

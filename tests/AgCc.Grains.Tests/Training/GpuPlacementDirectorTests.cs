@@ -38,6 +38,22 @@ public sealed class GpuPlacementDirectorTests(ClusterFixture fixture)
         Assert.Contains("RequireGpu", none.Message);
     }
 
+    [Fact]
+    public async Task A_placement_hint_picks_among_the_candidates_and_is_ignored_outside_them()
+    {
+        await TrainerPlacementTests.EverySiloKnowsTheRolesAsync(fixture);
+        var handles = fixture.Cluster.Silos.Cast<InProcessSiloHandle>().ToList();
+        var gpu = handles.Single(h => h.Name == ClusterFixture.GpuSiloName).SiloAddress;
+        var cpu = handles.Single(h => h.Name != ClusterFixture.GpuSiloName).SiloAddress;
+        var director = new GpuPlacementDirector(handles[0].ServiceProvider.GetRequiredService<ISiloMetadataCache>(), Options.Create(new TrainingOptions()));
+        PlacementTarget Hinted(SiloAddress silo) => new(Target.GrainIdentity, new Dictionary<string, object> { [IPlacementDirector.PlacementHintKey] = silo }, Target.InterfaceType, 0);
+
+        // Both cpu: the hint decides. A cpu hint while a gpu silo is alive: the gpu silo still wins.
+        var (cpuA, cpuB) = (cpu, SiloAddress.New(System.Net.IPAddress.Loopback, 1, 1));
+        Assert.Equal(cpuB, await director.OnAddActivation(GpuPlacement.Singleton, Hinted(cpuB), new Context(cpuA, cpuB)));
+        Assert.Equal(gpu, await director.OnAddActivation(GpuPlacement.Singleton, Hinted(cpu), new Context(cpu, gpu)));
+    }
+
     private sealed class Context(params SiloAddress[] silos) : IPlacementContext
     {
         public SiloAddress LocalSilo => silos[0];
