@@ -25,6 +25,9 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
 // Run statuses pushed from the TrainingRun grains to the pages showing them (one observer per run).
 builder.Services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>();
+// The same for the experiments (their pages) and the run index (the Runs list).
+builder.Services.AddSingleton<AgCc.Dashboard.Live.ExperimentUpdates>();
+builder.Services.AddSingleton<AgCc.Dashboard.Live.RunIndexUpdates>();
 // Runs' checkpoints and best models for download, from the container the silos write them to.
 builder.Services.TryAddSingleton<IArtifactStore>(services =>
     new BlobArtifactStore(StorageClients.Blobs(services.GetRequiredService<AgCcSettings>().StorageConnectionString)));

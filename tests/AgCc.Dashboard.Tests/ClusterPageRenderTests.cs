@@ -1,10 +1,8 @@
 using System.Net;
-using System.Reflection;
 using AgCc.Client;
 using AgCc.Dashboard.Components.Cluster;
 using AgCc.Grains.Cluster;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 
 namespace AgCc.Dashboard.Tests;
 
@@ -36,7 +34,7 @@ public class ClusterPageRenderTests
 
     private static async Task<string> RenderAsync(StatusGrain grain) =>
         WebUtility.HtmlDecode(await Prerender.HtmlAsync<Components.Pages.Cluster>("/cluster",
-            services => services.AddSingleton(new AgCcClient(FakeCluster.Create(grain)))));
+            services => services.AddSingleton(new AgCcClient(new FakeCluster().WithClusterStatus(grain.Status, grain.Statistics).Client))));
 
     [Fact]
     public async Task Shows_the_silos_their_activations_per_grain_type_and_the_ops_dashboard_link()
@@ -92,44 +90,4 @@ public class ClusterPageRenderTests
 
     /// <summary>The status grain's answers; null statistics throw, as a silo that does not answer would.</summary>
     public sealed record StatusGrain(ClusterStatus Status, ClusterStatistics? Statistics);
-
-    /// <summary>An Orleans cluster client that knows only the cluster status grain.</summary>
-    public class FakeCluster : DispatchProxy
-    {
-        private StatusGrain grain = default!;
-
-        public static IClusterClient Create(StatusGrain grain)
-        {
-            var client = Create<IClusterClient, FakeCluster>();
-            ((FakeCluster)(object)client).grain = grain;
-            return client;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            if (method is { Name: "GetGrain", IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IClusterStatusGrain))
-            {
-                var status = Create<IClusterStatusGrain, FakeStatusGrain>();
-                ((FakeStatusGrain)(object)status).Grain = grain;
-                return status;
-            }
-            throw new NotSupportedException($"the fake cluster has no {method}");
-        }
-    }
-
-    public class FakeStatusGrain : DispatchProxy
-    {
-        internal StatusGrain Grain { get; set; } = default!;
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args) => method?.Name switch
-        {
-            nameof(IClusterStatusGrain.GetStatus) => Task.FromResult(Grain.Status),
-            nameof(IClusterStatusGrain.GetStatistics) => Grain.Statistics is { } s
-                ? Task.FromResult(s)
-                : Task.FromException<ClusterStatistics>(new InvalidOperationException("no statistics here")),
-            _ => throw new NotSupportedException($"the fake grain has no {method}"),
-        };
-    }
-
-
 }

@@ -25,8 +25,7 @@ public class CompareComponentTests
         var context = new BunitContext();
         context.Services.AddMudServices();
         statuses ??= [];
-        context.Services.AddSingleton(new AgCcClient(RunsPageRenderTests.FakeCluster.Create(
-            new RunsPageRenderTests.FakeCluster.Grains(statuses, [.. statuses.Values.Select(s => RunSummary.From(s)!)]))));
+        context.Services.AddFakeCluster(new FakeCluster().WithRuns(statuses));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         context.Render<MudPopoverProvider>();

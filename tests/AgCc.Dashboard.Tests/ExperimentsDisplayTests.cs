@@ -36,13 +36,12 @@ public class ExperimentsDisplayTests
     }
 
     [Fact]
-    public void The_pages_poll_fast_only_while_an_experiment_is_active()
+    public void The_list_polls_fast_only_while_an_experiment_is_active()
     {
         Assert.Equal(TimeSpan.FromSeconds(2), ExperimentDisplay.ListPollActive);
-        Assert.Equal(TimeSpan.FromSeconds(1), ExperimentDisplay.PagePollActive);
         Assert.Equal(TimeSpan.FromSeconds(10), ExperimentDisplay.PollIdle);
-        using var poller = new GesturePoller(ExperimentDisplay.PagePollActive, ExperimentDisplay.PollIdle);
-        Assert.Equal(TimeSpan.FromSeconds(1), poller.Interval(true));
+        using var poller = new GesturePoller(ExperimentDisplay.ListPollActive, ExperimentDisplay.PollIdle);
+        Assert.Equal(TimeSpan.FromSeconds(2), poller.Interval(true));
         Assert.Equal(TimeSpan.FromSeconds(10), poller.Interval(false));
     }
 

@@ -16,8 +16,8 @@ public sealed class ExperimentsExportTests
     private static readonly ExperimentStatus Grid = new("paper-grid", ExperimentStage.Completed, "{}", null, null,
         ExperimentsResultsViewTests.Outcomes(), null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
-    private static AgCcClient Client() => new(ExperimentsPageRenderTests.FakeCluster.Create(
-        new Dictionary<string, ExperimentStatus> { [Grid.Name] = Grid }, new AnchorAgreement("4class", [], [], [], [], null, null, 0)));
+    private static AgCcClient Client() => new(new FakeCluster().WithExperiments(
+        new Dictionary<string, ExperimentStatus> { [Grid.Name] = Grid }, new AnchorAgreement("4class", [], [], [], [], null, null, 0)).Client);
 
     [Theory]
     [InlineData("md", "text/markdown; charset=utf-8")]

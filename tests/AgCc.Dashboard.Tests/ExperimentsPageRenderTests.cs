@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using AgCc.Client;
 using AgCc.Core.Experiments.Analysis;
 using AgCc.Core.Experiments.Results;
@@ -7,8 +6,6 @@ using AgCc.Dashboard.Experiments;
 using AgCc.Grains.Catalogs;
 using AgCc.Grains.Experiments;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 
 namespace AgCc.Dashboard.Tests;
 
@@ -35,7 +32,7 @@ public class ExperimentsPageRenderTests
     private static async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, ExperimentStatus> experiments, Dictionary<string, object?>? parameters = null)
         where TComponent : IComponent =>
         WebUtility.HtmlDecode(await Prerender.HtmlAsync<TComponent>("/experiments",
-            services => services.AddSingleton(new AgCcClient(FakeCluster.Create(experiments, Agreement))), parameters));
+            services => services.AddFakeCluster(new FakeCluster().WithExperiments(experiments, Agreement)), parameters));
 
     [Fact]
     public async Task The_list_links_every_experiment_active_first()
@@ -110,58 +107,4 @@ public class ExperimentsPageRenderTests
         for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
         return n;
     }
-
-    /// <summary>An Orleans cluster client that knows only the experiments catalog and the experiment grains.</summary>
-    public class FakeCluster : DispatchProxy
-    {
-        private IReadOnlyDictionary<string, ExperimentStatus> experiments = new Dictionary<string, ExperimentStatus>();
-        private AnchorAgreement? agreement;
-
-        public static IClusterClient Create(IReadOnlyDictionary<string, ExperimentStatus> experiments, AnchorAgreement agreement)
-        {
-            var client = Create<IClusterClient, FakeCluster>();
-            var fake = (FakeCluster)(object)client;
-            (fake.experiments, fake.agreement) = (experiments, agreement);
-            return client;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            if (method is { Name: "GetGrain", IsGenericMethod: true } && args is [string key, ..])
-            {
-                var type = method.GetGenericArguments()[0];
-                if (type == typeof(ICatalogGrain) && key == CatalogKeys.Experiments) return FakeGrain.Create<ICatalogGrain>(this, key);
-                if (type == typeof(IExperimentGrain)) return FakeGrain.Create<IExperimentGrain>(this, key);
-            }
-            throw new NotSupportedException($"the fake cluster has no {method}");
-        }
-
-        internal object? Call(string key, MethodInfo method) => method.Name switch
-        {
-            "List" => Task.FromResult<IReadOnlyList<string>>([.. experiments.Keys]),
-            "GetStatus" => Task.FromResult(experiments.TryGetValue(key, out var s)
-                ? s
-                : new ExperimentStatus(key, ExperimentStage.Preparing, null, null, null, [], null, null, null)),
-            "GetAnalysis" => Task.FromResult<IReadOnlyList<AnchorAgreement>>(experiments.ContainsKey(key) && agreement is not null ? [agreement] : []),
-            _ => throw new NotSupportedException($"the fake grain has no {method}"),
-        };
-    }
-
-    public class FakeGrain : DispatchProxy
-    {
-        private FakeCluster cluster = default!;
-        private string key = "";
-
-        public static T Create<T>(FakeCluster cluster, string key) where T : class
-        {
-            var grain = Create<T, FakeGrain>();
-            var fake = (FakeGrain)(object)grain;
-            (fake.cluster, fake.key) = (cluster, key);
-            return grain;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args) => cluster.Call(key, method!);
-    }
-
-
 }

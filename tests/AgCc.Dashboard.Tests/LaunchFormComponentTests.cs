@@ -20,7 +20,7 @@ public sealed class LaunchFormComponentTests
         await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
-        context.Services.AddSingleton(new AgCcClient(new LaunchPageRenderTests.FakeCluster("msp-improv", "crema-d").Client));
+        context.Services.AddSingleton(new AgCcClient(new LaunchPageRenderTests.LaunchCluster("msp-improv", "crema-d").Client));
 
         var page = context.Render<Components.Pages.Launch>();
         page.WaitForState(() => page.FindAll("[data-testid=launch-form]").Count == 1);
@@ -41,10 +41,41 @@ public sealed class LaunchFormComponentTests
         Assert.Contains("\"epochs\": 3", page.Find("[data-testid=preview]").TextContent);
     }
 
-    /// <summary>Types into the epochs field and leaves it, as a user does (MudNumericField commits on blur).</summary>
-    private static void Type(IRenderedComponent<Components.Pages.Launch> page, string value)
+    [Theory]
+    [InlineData("field-max-iterations", "gestures.maxIterations", "0", "must be at least 1 (got 0)", "7", "\"maxIterations\": 7")]
+    [InlineData("field-max-iterations-barycenter", "gestures.maxIterationsBarycenter", "0", "must be at least 1 (got 0)", "9", "\"maxIterationsBarycenter\": 9")]
+    [InlineData("field-model-width", "model.width", "0", "must be at least 1 (got 0)", "64", "\"width\": 64")]
+    [InlineData("field-model-layers", "model.layers", "0", "must be at least 1 (got 0)", "3", "\"layers\": 3")]
+    [InlineData("field-model-heads", "model.heads", "3", "width 256 must divide by heads (got 3)", "8", "\"heads\": 8")]
+    [InlineData("field-model-feed-forward", "model.feedForward", "0", "must be at least 1 (got 0)", "512", "\"feedForward\": 512")]
+    public async Task The_model_and_iteration_fields_show_the_records_problem_beside_them_and_reach_the_preview_and_command(
+        string field, string path, string bad, string problem, string good, string json)
     {
-        page.Find("input[data-testid=field-epochs]").Input(value);
-        page.Find("input[data-testid=field-epochs]").Blur();
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        context.Services.AddSingleton(new AgCcClient(new LaunchPageRenderTests.LaunchCluster("msp-improv", "crema-d").Client));
+        var page = context.Render<Components.Pages.Launch>();
+        page.WaitForState(() => page.FindAll("[data-testid=launch-form]").Count == 1);
+
+        Type(page, bad, field);
+
+        var shown = page.WaitForElement("[data-testid=field-problem]");
+        Assert.Equal($"{path}: {problem}", shown.TextContent.Trim());
+        Assert.True(page.Find("button[data-testid=launch]").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("[data-testid=problems]")); // beside its field, not in the alert
+
+        Type(page, good, field);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=field-problem]")));
+        Assert.Contains(json, page.Find("[data-testid=preview]").TextContent);
+        Assert.Contains(json, page.Find("[data-testid=cli-command]").TextContent);
+    }
+
+    /// <summary>Types into a numeric field (the epochs' unless named) and leaves it, as a user does (MudNumericField commits on blur).</summary>
+    private static void Type(IRenderedComponent<Components.Pages.Launch> page, string value, string field = "field-epochs")
+    {
+        page.Find($"input[data-testid={field}]").Input(value);
+        page.Find($"input[data-testid={field}]").Blur();
     }
 }

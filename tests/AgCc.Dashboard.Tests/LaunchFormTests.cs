@@ -44,6 +44,10 @@ public class LaunchFormTests
         Assert.Equal(gestures.Gamma, form.Gamma);
         Assert.Equal(gestures.Temperature, form.Temperature);
         Assert.Equal(gestures.FitSubsample, form.FitSubsample);
+        Assert.Equal(gestures.MaxIterations, form.MaxIterations);
+        Assert.Equal(gestures.MaxIterationsBarycenter, form.MaxIterationsBarycenter);
+        var model = new ModelConfig();
+        Assert.Equal((model.Width, model.Layers, model.Heads, model.FeedForward), (form.ModelWidth, form.ModelLayers, form.ModelHeads, form.ModelFeedForward));
         Assert.Equal(anchor.Beta, form.Beta);
         Assert.Equal(anchor.Margin, form.Margin);
         Assert.Equal(FeatureSpec.LogMel.Extractor, form.Extractor);
@@ -91,6 +95,13 @@ public class LaunchFormTests
     [InlineData(LaunchMode.Run, "temperature", LaunchField.Temperature, "gestures.temperature")]
     [InlineData(LaunchMode.Run, "fit-subsample", LaunchField.FitSubsample, "gestures.fitSubsample")]
     [InlineData(LaunchMode.Run, "fit-subsample-below-k", LaunchField.FitSubsample, "gestures.fitSubsample")]
+    [InlineData(LaunchMode.Run, "max-iterations", LaunchField.MaxIterations, "gestures.maxIterations")]
+    [InlineData(LaunchMode.Run, "max-iterations-barycenter", LaunchField.MaxIterationsBarycenter, "gestures.maxIterationsBarycenter")]
+    [InlineData(LaunchMode.Run, "model-width", LaunchField.ModelWidth, "model.width")]
+    [InlineData(LaunchMode.Run, "model-layers", LaunchField.ModelLayers, "model.layers")]
+    [InlineData(LaunchMode.Run, "model-heads", LaunchField.ModelHeads, "model.heads")]
+    [InlineData(LaunchMode.Run, "model-heads-not-dividing", LaunchField.ModelHeads, "model.heads")]
+    [InlineData(LaunchMode.Run, "model-feed-forward", LaunchField.ModelFeedForward, "model.feedForward")]
     [InlineData(LaunchMode.Run, "beta", LaunchField.Beta, "anchor.beta")]
     [InlineData(LaunchMode.Run, "margin", LaunchField.Margin, "anchor.margin")]
     [InlineData(LaunchMode.Run, "epochs", LaunchField.Epochs, "training.epochs")]
@@ -112,6 +123,10 @@ public class LaunchFormTests
     [InlineData(LaunchMode.Experiment, "gamma", LaunchField.Gamma, "gestures.gamma")]
     [InlineData(LaunchMode.Experiment, "temperature", LaunchField.Temperature, "gestures.temperature")]
     [InlineData(LaunchMode.Experiment, "fit-subsample", LaunchField.FitSubsample, "gestures.fitSubsample")]
+    [InlineData(LaunchMode.Experiment, "max-iterations", LaunchField.MaxIterations, "gestures.maxIterations")]
+    [InlineData(LaunchMode.Experiment, "max-iterations-barycenter", LaunchField.MaxIterationsBarycenter, "gestures.maxIterationsBarycenter")]
+    [InlineData(LaunchMode.Experiment, "model-width", LaunchField.ModelWidth, "model.width")]
+    [InlineData(LaunchMode.Experiment, "model-heads-not-dividing", LaunchField.ModelHeads, "model.heads")]
     [InlineData(LaunchMode.Experiment, "beta", LaunchField.Beta, "anchor.beta")]
     [InlineData(LaunchMode.Experiment, "margin", LaunchField.Margin, "anchor.margin")]
     [InlineData(LaunchMode.Experiment, "epochs", LaunchField.Epochs, "training.epochs")]
@@ -157,6 +172,13 @@ public class LaunchFormTests
             case "temperature": form.Temperature = -1; break;
             case "fit-subsample": form.FitSubsample = -5; break;
             case "fit-subsample-below-k": form.FitSubsample = form.Clusters - 1; break;
+            case "max-iterations": form.MaxIterations = 0; break;
+            case "max-iterations-barycenter": form.MaxIterationsBarycenter = -1; break;
+            case "model-width": form.ModelWidth = 0; break;
+            case "model-layers": form.ModelLayers = 0; break;
+            case "model-heads": form.ModelHeads = 0; break;
+            case "model-heads-not-dividing": form.ModelWidth = 30; form.ModelHeads = 4; break;
+            case "model-feed-forward": form.ModelFeedForward = -2; break;
             case "beta": form.Beta = -0.1; break;
             case "margin": form.Margin = double.NaN; break;
             case "epochs": form.Epochs = 0; break;
@@ -192,10 +214,14 @@ public class LaunchFormTests
     [InlineData("tasks[2]: 'x' is not one of 4class, arousal, valence", LaunchField.Task)]
     [InlineData("features.layer: layer selection \"x\": expected a layer (6)", LaunchField.Layer)]
     [InlineData("target.name: the target must be another corpus than the source", LaunchField.Target)]
+    [InlineData("gestures.maxIterations: must be at least 1 (got 0)", LaunchField.MaxIterations)]
+    [InlineData("gestures.maxIterationsBarycenter: must be at least 1 (got 0)", LaunchField.MaxIterationsBarycenter)]
+    [InlineData("model.heads: width 30 must divide by heads (got 4)", LaunchField.ModelHeads)]
+    [InlineData("model.feedForward: must be at least 1 (got 0)", LaunchField.ModelFeedForward)]
     public void Problem_paths_map_to_their_fields(string problem, LaunchField field) => Assert.Equal(field, LaunchFields.Owner(problem));
 
     [Theory]
-    [InlineData("model.width: must be at least 1 (got 0)")]
+    [InlineData("model.dropout: must be in [0, 1) (got 1)")]
     [InlineData("model.hidden[1]: must be at least 1 (got 0)")]
     [InlineData("training.weightDecay: must be ≥ 0 (got -1)")]
     [InlineData("anchor.coralLayers[0]: must be an encoder layer between 1 and 2 (got 3)")]
@@ -224,6 +250,12 @@ public class LaunchFormTests
         form.Gamma = 0.5;
         form.Temperature = 2.5;
         form.FitSubsample = 500;
+        form.MaxIterations = 20;
+        form.MaxIterationsBarycenter = 30;
+        form.ModelWidth = 64;
+        form.ModelLayers = 3;
+        form.ModelHeads = 8;
+        form.ModelFeedForward = 128;
         form.Beta = 0.35;
         form.Margin = 0.2;
         form.Epochs = 12;
@@ -255,7 +287,8 @@ public class LaunchFormTests
         Assert.Equal(config with { Tags = parsed.Tags }, parsed);
         Assert.Equal("my-run.1", parsed.RunId());
         Assert.Equal(new FeatureSpec(FeatureExtractorKind.Wav2Vec2, "/models/it's here/wav2vec2-base", "3-8", FeatureNormalization.Corpus), parsed.Features);
-        Assert.Equal(new GestureConfig(Clusters: 12, Gamma: 0.5, Temperature: 2.5, FitSubsample: 500), parsed.Gestures);
+        Assert.Equal(new GestureConfig(Clusters: 12, Gamma: 0.5, Temperature: 2.5, FitSubsample: 500, MaxIterations: 20, MaxIterationsBarycenter: 30), parsed.Gestures);
+        Assert.Equal(new ModelConfig(Width: 64, Layers: 3, Heads: 8, FeedForward: 128), parsed.Model);
         Assert.Equal(new AnchorConfig(Beta: 0.35, Margin: 0.2), parsed.Anchor);
         Assert.Equal(new OptimizationConfig(Epochs: 12, BatchSize: 32, LearningRate: 3e-3, Patience: 4), parsed.Training);
         Assert.Equal((TrainingMethod.PaCc, "valence", 7L), (parsed.Method, parsed.Task, parsed.Seed));
@@ -273,6 +306,9 @@ public class LaunchFormTests
 
         var parsed = ExperimentConfigJson.Parse(LaunchCommand.Document(command)!, "experiment.json");
         Assert.Equal(ExperimentConfigJson.Write(config), ExperimentConfigJson.Write(parsed));
+        // The grid's runs carry the model size and the clustering's iterations set in the form.
+        Assert.All(parsed.Runs(), r => Assert.Equal((64, 3, 8, 128, 20, 30),
+            (r.Config.Model.Width, r.Config.Model.Layers, r.Config.Model.Heads, r.Config.Model.FeedForward, r.Config.Gestures.MaxIterations, r.Config.Gestures.MaxIterationsBarycenter)));
         Assert.Equal(ExperimentConfigJson.Hash(config), ExperimentConfigJson.Hash(parsed));
         Assert.Equal(config.Runs().Select(r => r.RunId), parsed.Runs().Select(r => r.RunId));
     }

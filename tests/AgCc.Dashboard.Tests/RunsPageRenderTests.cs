@@ -1,11 +1,8 @@
 using System.Net;
-using System.Reflection;
 using AgCc.Client;
 using AgCc.Core.Training.Results;
 using AgCc.Grains.Training;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 
 namespace AgCc.Dashboard.Tests;
 
@@ -42,18 +39,12 @@ public class RunsPageRenderTests
             "silo-gpu-1", "cuda:0", 1, Start, Start.AddSeconds(5), Start.AddMinutes(3).AddSeconds(10), ["edited", "paper"]);
     }
 
-    private static async Task<string> RenderAsync<TComponent>(FakeCluster.Grains grains, Dictionary<string, object?>? parameters = null)
+    private static async Task<string> RenderAsync<TComponent>(FakeCluster cluster, Dictionary<string, object?>? parameters = null)
         where TComponent : IComponent =>
-        WebUtility.HtmlDecode(await Prerender.HtmlAsync<TComponent>("/runs", services =>
-        {
-            var cluster = FakeCluster.Create(grains);
-            services.AddSingleton(new AgCcClient(cluster));
-            services.AddSingleton(cluster);
-            services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>(); // a prerender never subscribes
-        }, parameters));
+        WebUtility.HtmlDecode(await Prerender.HtmlAsync<TComponent>("/runs", services => services.AddFakeCluster(cluster), parameters));
 
     private static Task<string> RenderRunAsync(TrainingRunStatus? status, string id) =>
-        RenderAsync<Components.Pages.RunPage>(new FakeCluster.Grains(status is null ? [] : new() { [status.Id] = status }, []),
+        RenderAsync<Components.Pages.RunPage>(new FakeCluster().WithRuns(status is null ? [] : new Dictionary<string, TrainingRunStatus> { [status.Id] = status }),
             new() { [nameof(Components.Pages.RunPage.Id)] = id });
 
     [Fact]
@@ -102,7 +93,7 @@ public class RunsPageRenderTests
         Assert.DoesNotContain("data-testid=\"best-model-link\"", html);
         Assert.DoesNotContain("data-testid=\"confusion\"", html);
         Assert.Contains("data-series=\"loss\" data-count=\"3\"", html);
-        Assert.Contains("refreshed every 1 s while the run is active", html);
+        Assert.Contains("the run pushes each epoch (at most 4 redraws a second)", html);
 
         var failed = training with { State = TrainingRunState.Failed, Failure = "preparing: corpus 'msp' is not ingested" };
         html = await RenderRunAsync(failed, failed.Id);
@@ -125,7 +116,7 @@ public class RunsPageRenderTests
     public async Task The_list_has_its_grid_filters_and_a_compare_button_waiting_for_two_runs()
     {
         var summary = RunSummary.From(Completed())!;
-        var html = await RenderAsync<Components.Pages.Runs>(new FakeCluster.Grains([], [summary]));
+        var html = await RenderAsync<Components.Pages.Runs>(new FakeCluster().WithRuns(new Dictionary<string, TrainingRunStatus>(), [summary]));
         Assert.Contains("data-testid=\"runs\"", html);
         Assert.Contains("data-testid=\"run-filters\"", html);
         Assert.Contains("data-testid=\"compare\" data-count=\"0\"", html);
@@ -152,57 +143,4 @@ public class RunsPageRenderTests
         for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
         return n;
     }
-
-    /// <summary>An Orleans cluster client that knows only the run grains and the run index.</summary>
-    public class FakeCluster : DispatchProxy
-    {
-        public sealed record Grains(Dictionary<string, TrainingRunStatus> Runs, RunSummary[] Index);
-
-        private Grains grains = new([], []);
-
-        public static IClusterClient Create(Grains grains)
-        {
-            var client = Create<IClusterClient, FakeCluster>();
-            ((FakeCluster)(object)client).grains = grains;
-            return client;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            if (method is { Name: "GetGrain", IsGenericMethod: true } && args is [string key, ..])
-            {
-                var type = method.GetGenericArguments()[0];
-                if (type == typeof(ITrainingRunGrain)) return FakeGrain.Create<ITrainingRunGrain>(this, key);
-                if (type == typeof(IRunIndexGrain)) return FakeGrain.Create<IRunIndexGrain>(this, key);
-            }
-            throw new NotSupportedException($"the fake cluster has no {method}");
-        }
-
-        internal object? Call(string key, MethodInfo method, object?[]? args) => method.Name switch
-        {
-            "GetStatus" => Task.FromResult(grains.Runs.TryGetValue(key, out var s)
-                ? s
-                : new TrainingRunStatus(key, TrainingRunState.Queued, null, null, 0, 0, [], null, null, null, 0, null, null, null)),
-            "Query" when args is [RunQuery q] => Task.FromResult(RunIndexQuery.Run(grains.Index, q, DateTimeOffset.UtcNow)),
-            _ => throw new NotSupportedException($"the fake grain has no {method}"),
-        };
-    }
-
-    public class FakeGrain : DispatchProxy
-    {
-        private FakeCluster cluster = default!;
-        private string key = "";
-
-        public static T Create<T>(FakeCluster cluster, string key) where T : class
-        {
-            var grain = Create<T, FakeGrain>();
-            var fake = (FakeGrain)(object)grain;
-            (fake.cluster, fake.key) = (cluster, key);
-            return grain;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args) => cluster.Call(key, method!, args);
-    }
-
-
 }

@@ -11,10 +11,11 @@ public static class ExperimentDisplay
     /// <summary>The list polls this often while an experiment is active.</summary>
     public static readonly TimeSpan ListPollActive = TimeSpan.FromSeconds(2);
 
-    /// <summary>An experiment's page polls its status this often while it is active (the run grid fills in live).</summary>
-    public static readonly TimeSpan PagePollActive = TimeSpan.FromSeconds(1);
-
-    /// <summary>Otherwise the pages look slowly, to notice an experiment started (or resumed) from the CLI.</summary>
+    /// <summary>
+    /// Otherwise the list looks slowly, to notice an experiment started (or resumed) from the CLI; an
+    /// experiment's page hears its changes pushed (ExperimentUpdates) and polls this slowly only for
+    /// what a lost subscription missed.
+    /// </summary>
     public static readonly TimeSpan PollIdle = TimeSpan.FromSeconds(10);
 
     /// <summary>How to start one, for the empty states.</summary>

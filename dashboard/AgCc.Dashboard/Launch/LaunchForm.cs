@@ -24,7 +24,7 @@ public enum LaunchDirections
 /// The Launch page's form as plain state (docs/dashboard.md, "The Launch page"): the fields a user
 /// edits, turned into a <see cref="RunConfig"/> or an <see cref="ExperimentConfig"/> by
 /// <see cref="ToRunConfig"/> / <see cref="ToExperimentConfig"/>. Every default is read from the config
-/// records' own defaults (METHOD.md), and the settings the form does not show (model, weight decay,
+/// records' own defaults (METHOD.md), and the settings the form does not show (dropout, the head's widths, weight decay,
 /// development split, …) keep theirs: the records are built with <c>with</c> over default instances.
 /// </summary>
 public sealed class LaunchForm
@@ -76,6 +76,21 @@ public sealed class LaunchForm
 
     public int FitSubsample { get; set; }
 
+    /// <summary>Soft-DTW k-means iterations at most.</summary>
+    public int MaxIterations { get; set; }
+
+    /// <summary>Iterations at most of each soft-DTW barycentre (a centre's update).</summary>
+    public int MaxIterationsBarycenter { get; set; }
+
+    /// <summary>The encoder's width (d_model).</summary>
+    public int ModelWidth { get; set; }
+
+    public int ModelLayers { get; set; }
+
+    public int ModelHeads { get; set; }
+
+    public int ModelFeedForward { get; set; }
+
     public double Beta { get; set; }
 
     public double Margin { get; set; }
@@ -116,6 +131,12 @@ public sealed class LaunchForm
         Gamma = run.Gestures.Gamma;
         Temperature = run.Gestures.Temperature;
         FitSubsample = run.Gestures.FitSubsample;
+        MaxIterations = run.Gestures.MaxIterations;
+        MaxIterationsBarycenter = run.Gestures.MaxIterationsBarycenter;
+        ModelWidth = run.Model.Width;
+        ModelLayers = run.Model.Layers;
+        ModelHeads = run.Model.Heads;
+        ModelFeedForward = run.Model.FeedForward;
         Beta = run.Anchor.Beta;
         Margin = run.Anchor.Margin;
         Epochs = run.Training.Epochs;
@@ -152,7 +173,15 @@ public sealed class LaunchForm
         : new FeatureSpec(Extractor, null, null, Normalization);
 
     private GestureConfig GestureSettings(GestureConfig defaults) =>
-        defaults with { Clusters = Clusters, Gamma = Gamma, Temperature = Temperature, FitSubsample = FitSubsample };
+        defaults with
+        {
+            Clusters = Clusters, Gamma = Gamma, Temperature = Temperature, FitSubsample = FitSubsample,
+            MaxIterations = MaxIterations, MaxIterationsBarycenter = MaxIterationsBarycenter,
+        };
+
+    // Dropout and the head's hidden widths keep the record's defaults.
+    private ModelConfig ModelSettings(ModelConfig defaults) =>
+        defaults with { Width = ModelWidth, Layers = ModelLayers, Heads = ModelHeads, FeedForward = ModelFeedForward };
 
     private AnchorConfig AnchorSettings(AnchorConfig defaults) => defaults with { Beta = Beta, Margin = Margin };
 
@@ -173,6 +202,7 @@ public sealed class LaunchForm
             Seed = Seed,
             Features = Features(),
             Gestures = GestureSettings(defaults.Gestures),
+            Model = ModelSettings(defaults.Model),
             Anchor = AnchorSettings(defaults.Anchor),
             Training = TrainingSettings(defaults.Training),
         };
@@ -192,6 +222,7 @@ public sealed class LaunchForm
             Seeds = ParseSeeds().Seeds,
             Features = Features(),
             Gestures = GestureSettings(defaults.Gestures),
+            Model = ModelSettings(defaults.Model),
             Anchor = AnchorSettings(defaults.Anchor),
             Training = TrainingSettings(defaults.Training),
         };

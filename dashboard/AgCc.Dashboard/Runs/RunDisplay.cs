@@ -9,13 +9,13 @@ namespace AgCc.Dashboard.Runs;
 /// <summary>The Runs pages' texts, colours, intervals and mappings, pure so that tests check them.</summary>
 public static class RunDisplay
 {
-    /// <summary>The list refreshes this often while a run on its page is active…</summary>
-    public static readonly TimeSpan ListPollActive = TimeSpan.FromSeconds(2);
-
-    /// <summary>…a run's page this often while the run is active…</summary>
+    /// <summary>The Compare page refreshes this often while a compared run is active…</summary>
     public static readonly TimeSpan PagePollActive = TimeSpan.FromSeconds(1);
 
-    /// <summary>…and both this often otherwise (to notice a run launched or resumed elsewhere).</summary>
+    /// <summary>
+    /// …and this often otherwise. The list and a run's page hear changes pushed (RunIndexUpdates,
+    /// RunUpdates) and poll this slowly only for what a lost subscription missed.
+    /// </summary>
     public static readonly TimeSpan PollIdle = TimeSpan.FromSeconds(10);
 
     public const string LaunchCommand = "./agcc run start --config RUN.json";

@@ -26,4 +26,13 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     /// <summary>Cancels the runs that have not ended and ends the experiment; completed runs stay.</summary>
     Task Cancel();
+
+    /// <summary>
+    /// Pushes the experiment's status to <paramref name="watcher"/> after every change. A
+    /// subscription lapses after <see cref="Training.RunWatching.Lapse"/> (the runs' own) unless
+    /// renewed by calling this again (a watcher whose client went away is forgotten).
+    /// </summary>
+    Task Watch(IExperimentWatcher watcher);
+
+    Task Unwatch(IExperimentWatcher watcher);
 }

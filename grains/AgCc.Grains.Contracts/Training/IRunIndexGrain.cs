@@ -14,6 +14,14 @@ public interface IRunIndexGrain : IGrainWithStringKey
 
     /// <summary>One page of the runs that pass the query's filters, in its order, and their total.</summary>
     Task<RunPage> Query(RunQuery query);
+
+    /// <summary>
+    /// Tells <paramref name="watcher"/> whenever a run's summary changes. A subscription lapses after
+    /// <see cref="RunWatching.Lapse"/> unless renewed by calling this again.
+    /// </summary>
+    Task Watch(IRunIndexWatcher watcher);
+
+    Task Unwatch(IRunIndexWatcher watcher);
 }
 
 public static class RunIndexKeys

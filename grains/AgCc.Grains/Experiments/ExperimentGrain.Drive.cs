@@ -34,7 +34,7 @@ public sealed partial class ExperimentGrain
             State.Failure = e.Message;
             State.Activity = null;
             State.FinishedAt = clock.GetUtcNow();
-            await state.WriteStateAsync();
+            await WriteAsync();
             await StopSupervisionAsync();
         }
         catch (Exception e)
@@ -66,7 +66,7 @@ public sealed partial class ExperimentGrain
         cancellationToken.ThrowIfCancellationRequested();
         State.Stage = ExperimentStage.Running;
         State.Activity = null;
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     /// <summary>Launches pending runs while fewer than the cluster's training slots are in flight, and follows those in flight, until all have ended.</summary>
@@ -92,11 +92,11 @@ public sealed partial class ExperimentGrain
             {
                 State.Stage = ExperimentStage.Completed;
                 State.FinishedAt = clock.GetUtcNow();
-                await state.WriteStateAsync();
+                await WriteAsync();
                 await StopSupervisionAsync();
                 return;
             }
-            if (changed) await state.WriteStateAsync();
+            if (changed) await WriteAsync();
             await Task.Delay(FollowInterval, cancellationToken);
         }
     }
@@ -150,6 +150,6 @@ public sealed partial class ExperimentGrain
     private async Task SetActivityAsync(string activity)
     {
         State.Activity = activity;
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 }

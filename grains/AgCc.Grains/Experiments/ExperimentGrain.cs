@@ -66,7 +66,7 @@ public sealed partial class ExperimentGrain(
                 State.Stage = ExperimentStage.Preparing;
                 State.Failure = null;
                 State.FinishedAt = null;
-                await state.WriteStateAsync();
+                await WriteAsync();
             }
             if (IsActive) await SuperviseFromNowAsync();
             return Status();
@@ -80,7 +80,7 @@ public sealed partial class ExperimentGrain(
             Runs = [.. config.Runs().Select(r => new ExperimentRunOutcome(r.Cell, r.Seed, r.RunId, ExperimentRunOutcome.Pending, 0, r.Config.Training.Epochs, null, null))],
             StartedAt = clock.GetUtcNow(),
         };
-        await state.WriteStateAsync();
+        await WriteAsync();
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Experiments).Add(Name);
         await SuperviseFromNowAsync();
         return Status();
@@ -97,7 +97,7 @@ public sealed partial class ExperimentGrain(
         State.Stage = ExperimentStage.Cancelled;
         State.Activity = null;
         State.FinishedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteAsync();
         await StopSupervisionAsync();
         // Every launched run that has not ended: cancelled runs are reported as such, never hidden.
         var runs = State.Runs.Where(r => !r.HasEnded && r.State != ExperimentRunOutcome.Pending).ToList();
@@ -105,7 +105,7 @@ public sealed partial class ExperimentGrain(
         await RefreshAsync(runs.Select(r => State.Runs.IndexOf(r)).ToList());
         for (var i = 0; i < State.Runs.Count; i++)
             if (State.Runs[i].State == ExperimentRunOutcome.Pending) State.Runs[i] = State.Runs[i] with { State = ExperimentRunOutcome.Cancelled };
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)

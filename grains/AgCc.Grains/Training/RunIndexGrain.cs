@@ -11,7 +11,7 @@ namespace AgCc.Grains.Training;
 /// its upsert never blocks the backfill; writes of the state go one at a time and coalesce.
 /// </summary>
 [Reentrant]
-public sealed class RunIndexGrain(
+public sealed partial class RunIndexGrain(
     [PersistentState("run-index", GrainStorage.Name)] IPersistentState<RunIndexState> state,
     TimeProvider clock,
     ILogger<RunIndexGrain> logger) : Grain, IRunIndexGrain
@@ -39,6 +39,8 @@ public sealed class RunIndexGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(summary.Id);
         if (runs.TryGetValue(summary.Id, out var known) && known.SameAs(summary)) return;
         runs[summary.Id] = summary with { Tags = [.. summary.Tags ?? []] };
+        // Queries read memory, so watchers may ask again at once, before the write.
+        NotifyWatchers(runs[summary.Id]);
         await PersistAsync();
     }
 
@@ -68,7 +70,9 @@ public sealed class RunIndexGrain(
                     if (RunSummary.From(status) is { } summary && runs.TryAdd(summary.Id, summary)) added++;
                 }
             }
-            if (added > 0) await PersistAsync();
+            if (added == 0) return;
+            NotifyWatchers(null);
+            await PersistAsync();
         }
         catch (Exception e)
         {

@@ -41,29 +41,12 @@ public sealed class RunWatchingTests(ClusterFixture fixture) : IAsyncLifetime
 
     private sealed class Recorder : IRunWatcher
     {
-        private readonly List<(TrainingRunStatus Status, long Sequence)> heard = [];
+        private readonly PushRecorder<TrainingRunStatus> pushes = new();
 
-        private readonly SemaphoreSlim pushed = new(0);
+        public List<(TrainingRunStatus Status, long Sequence)> Heard => pushes.Heard;
 
-        public List<(TrainingRunStatus Status, long Sequence)> Heard
-        {
-            get
-            {
-                lock (heard) return [.. heard];
-            }
-        }
+        public Task Arrived(Func<List<(TrainingRunStatus Status, long Sequence)>, bool> enough, TimeSpan timeout) => pushes.Arrived(enough, timeout);
 
-        /// <summary>Waits push by push until what has arrived satisfies <paramref name="enough"/>.</summary>
-        public async Task Arrived(Func<List<(TrainingRunStatus Status, long Sequence)>, bool> enough, TimeSpan timeout)
-        {
-            using var deadline = new CancellationTokenSource(timeout);
-            while (!enough(Heard)) await pushed.WaitAsync(deadline.Token);
-        }
-
-        public void RunChanged(TrainingRunStatus status, long sequence)
-        {
-            lock (heard) heard.Add((status, sequence));
-            pushed.Release();
-        }
+        public void RunChanged(TrainingRunStatus status, long sequence) => pushes.Add(status, sequence);
     }
 }
