@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "training-run" => await TrainingRunBench.RunAsync(args.Skip(1).ToArray()),
     "training-step" => await TrainingStepBench.RunAsync(args.Skip(1).ToArray()),
     "runs-page" => await RunsPageBench.RunAsync(args.Skip(1).ToArray()),
+    "scale-out" => await ScaleOutBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -25,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- training-step [--batch 64] [--frames 300] [--dims 80] [--threads 2] [--steps 5] [--width 256] [--layers 2] [--reference-blas DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- training-run [--epochs 70] [--method ag-cc] [--grains]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- runs-page [--runs 200] [--loads 5]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/AgCc.Bench -- scale-out [--seeds 3] [--epochs 12]");
     return 2;
 }

@@ -15,6 +15,8 @@ public sealed class AzuriteServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ManagedProcess process;
+    private readonly string? dataFolder;
+    private readonly string logPath;
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -27,20 +29,35 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    private AzuriteServer(ManagedProcess process, int[] ports)
+    private AzuriteServer(ManagedProcess process, int[] ports, string? dataFolder, string logPath)
     {
         this.process = process;
         (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
+        (this.dataFolder, this.logPath) = (dataFolder, logPath);
     }
 
     /// <summary>Starts Azurite; <paramref name="dataFolder"/> null keeps everything in memory.</summary>
-    public static async Task<AzuriteServer> StartAsync(string? dataFolder, string logPath, CancellationToken cancellationToken = default)
+    public static Task<AzuriteServer> StartAsync(string? dataFolder, string logPath, CancellationToken cancellationToken = default) =>
+        StartAsync(dataFolder, logPath, fixedPorts: null, cancellationToken);
+
+    /// <summary>
+    /// Stops this Azurite (SIGTERM: it saves its data folder) and starts another on the same
+    /// ports and folder, so clients holding the connection string reconnect (failure drills).
+    /// </summary>
+    public async Task<AzuriteServer> RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        await process.DisposeAsync();
+        return await StartAsync(dataFolder, logPath, [BlobPort, QueuePort, TablePort], cancellationToken);
+    }
+
+    private static async Task<AzuriteServer> StartAsync(string? dataFolder, string logPath, int[]? fixedPorts, CancellationToken cancellationToken)
     {
         var script = await AzuriteInstall.EnsureAsync(cancellationToken);
         // Another process may take a port between our choice and Azurite's bind: try again with new ones.
         for (var attempt = 1; ; attempt++)
         {
-            var ports = FreePorts.Take(3);
+            var ports = fixedPorts ?? FreePorts.Take(3);
             var arguments = new List<string>
             {
                 script,
@@ -66,9 +83,9 @@ public sealed class AzuriteServer : IAsyncDisposable
             try
             {
                 await process.WaitReadyAsync(StartTimeout, cancellationToken);
-                return new AzuriteServer(process, ports);
+                return new AzuriteServer(process, ports, dataFolder, logPath);
             }
-            catch (InvalidOperationException) when (attempt < 3 && process.Tail().Contains("EADDRINUSE", StringComparison.Ordinal))
+            catch (InvalidOperationException) when (attempt < 3 && fixedPorts is null && process.Tail().Contains("EADDRINUSE", StringComparison.Ordinal))
             {
                 await process.DisposeAsync();
             }
