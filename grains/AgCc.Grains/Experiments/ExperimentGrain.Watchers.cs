@@ -1,5 +1,4 @@
-using AgCc.Grains.Training;
-using Orleans.Utilities;
+using AgCc.Grains.Watching;
 
 namespace AgCc.Grains.Experiments;
 
@@ -8,15 +7,13 @@ namespace AgCc.Grains.Experiments;
 // run moves on rather than at the page's next poll.
 public sealed partial class ExperimentGrain
 {
-    private ObserverManager<IExperimentWatcher>? watchers;
-    private long sequence;
+    private GrainWatchers<IExperimentWatcher>? watchers;
 
-    // The runs' lapse: one renewal rhythm for every watcher the dashboard holds.
-    private ObserverManager<IExperimentWatcher> Watchers => watchers ??= new ObserverManager<IExperimentWatcher>(RunWatching.Lapse, logger);
+    private GrainWatchers<IExperimentWatcher> Watchers => watchers ??= new(clock, logger);
 
     public Task Watch(IExperimentWatcher watcher)
     {
-        Watchers.Subscribe(watcher, watcher);
+        Watchers.Subscribe(watcher);
         return Task.CompletedTask;
     }
 
@@ -35,11 +32,7 @@ public sealed partial class ExperimentGrain
 
     private void NotifyWatchers()
     {
-        if (watchers is not { Count: > 0 }) return;
-        var status = Status();
-        // Grows within this activation and across activations (seeded by the clock's ticks).
-        sequence = Math.Max(sequence + 1, clock.GetUtcNow().UtcTicks);
-        var current = sequence;
-        watchers.Notify(w => w.ExperimentChanged(status, current));
+        ExperimentStatus? status = null;
+        watchers?.Notify((w, sequence) => w.ExperimentChanged(status ??= Status(), sequence));
     }
 }

@@ -1,4 +1,4 @@
-using Orleans.Utilities;
+using AgCc.Grains.Watching;
 
 namespace AgCc.Grains.Training;
 
@@ -6,14 +6,13 @@ namespace AgCc.Grains.Training;
 // asks for its page again, so the list follows the runs without polling every two seconds.
 public sealed partial class RunIndexGrain
 {
-    private ObserverManager<IRunIndexWatcher>? watchers;
-    private long sequence;
+    private GrainWatchers<IRunIndexWatcher>? watchers;
 
-    private ObserverManager<IRunIndexWatcher> Watchers => watchers ??= new ObserverManager<IRunIndexWatcher>(RunWatching.Lapse, logger);
+    private GrainWatchers<IRunIndexWatcher> Watchers => watchers ??= new(clock, logger);
 
     public Task Watch(IRunIndexWatcher watcher)
     {
-        Watchers.Subscribe(watcher, watcher);
+        Watchers.Subscribe(watcher);
         return Task.CompletedTask;
     }
 
@@ -25,11 +24,5 @@ public sealed partial class RunIndexGrain
 
     /// <param name="changed">The row that changed; null when several did (a backfill).</param>
     private void NotifyWatchers(RunSummary? changed)
-    {
-        if (watchers is not { Count: > 0 }) return;
-        // Grows within this activation and across activations (seeded by the clock's ticks).
-        sequence = Math.Max(sequence + 1, clock.GetUtcNow().UtcTicks);
-        var current = sequence;
-        watchers.Notify(w => w.RunsChanged(changed, current));
-    }
+        => watchers?.Notify((w, sequence) => w.RunsChanged(changed, sequence));
 }

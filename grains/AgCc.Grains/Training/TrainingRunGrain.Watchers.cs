@@ -1,4 +1,4 @@
-using Orleans.Utilities;
+using AgCc.Grains.Watching;
 
 namespace AgCc.Grains.Training;
 
@@ -6,14 +6,13 @@ namespace AgCc.Grains.Training;
 // each subscribed observer, so a page shows an epoch when it happens rather than at its next poll.
 public sealed partial class TrainingRunGrain
 {
-    private ObserverManager<IRunWatcher>? watchers;
-    private long sequence;
+    private GrainWatchers<IRunWatcher>? watchers;
 
-    private ObserverManager<IRunWatcher> Watchers => watchers ??= new ObserverManager<IRunWatcher>(RunWatching.Lapse, logger);
+    private GrainWatchers<IRunWatcher> Watchers => watchers ??= new(clock, logger);
 
     public Task Watch(IRunWatcher watcher)
     {
-        Watchers.Subscribe(watcher, watcher);
+        Watchers.Subscribe(watcher);
         return Task.CompletedTask;
     }
 
@@ -25,11 +24,7 @@ public sealed partial class TrainingRunGrain
 
     private void NotifyWatchers()
     {
-        if (watchers is not { Count: > 0 }) return;
-        var status = Status();
-        // Grows within this activation and across activations (seeded by the clock's ticks).
-        sequence = Math.Max(sequence + 1, clock.GetUtcNow().UtcTicks);
-        var current = sequence;
-        watchers.Notify(w => w.RunChanged(status, current));
+        TrainingRunStatus? status = null;
+        watchers?.Notify((w, sequence) => w.RunChanged(status ??= Status(), sequence));
     }
 }
