@@ -1,5 +1,6 @@
 using AgCc.Artifacts;
 using AgCc.Client;
+using AgCc.Dashboard.Api;
 using AgCc.Dashboard.Components;
 using AgCc.Dashboard.Experiments;
 using AgCc.Dashboard.Media;
@@ -23,6 +24,8 @@ builder.AddAgCcClient(client => client.AddDashboard());
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
+// The HTTP API under /api/v1 (docs/http-api.md): same client, same sign-in rule.
+builder.Services.AddAgCcApi();
 // Run statuses pushed from the TrainingRun grains to the pages showing them (one observer per run).
 builder.Services.AddSingleton<AgCc.Dashboard.Live.RunUpdates>();
 // The same for the experiments (their pages) and the run index (the Runs list).
@@ -41,6 +44,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapCorpusMedia();
 app.MapExperimentExports();
 app.MapRunArtifacts();
+app.MapAgCcApi();
 var ops = app.MapOrleansDashboard("/ops/orleans");
 if (!signIn.IsConfigured) ops.AddEndpointFilter<LoopbackOnlyFilter>(); // it has no authentication of its own
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
