@@ -70,7 +70,7 @@ public static class ScaleOutBench
         var done = await client.RunExperimentAsync(grid, new Progress<ExperimentStatus>(s =>
         {
             if (firstRun == TimeSpan.Zero && s.Stage == ExperimentStage.Running) firstRun = watch.Elapsed;
-        }), pollInterval: TimeSpan.FromMilliseconds(200));
+        }), pollInterval: TimeSpan.FromSeconds(1));
         var time = watch.Elapsed;
         if (done.Stage != ExperimentStage.Completed || done.Runs.Any(r => r.State != "completed"))
             throw new InvalidOperationException($"the grid did not complete on {silos} silo(s): {done.Stage} {done.Failure}");

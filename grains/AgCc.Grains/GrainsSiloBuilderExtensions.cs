@@ -16,6 +16,7 @@ public static class GrainsSiloBuilderExtensions
         // Trainings per silo and gpu placement: AgCc:Training, bound by the host (defaults without it).
         silo.Services.AddOptions<TrainingOptions>();
         silo.Services.TryAddSingleton<TrainingSlots>();
+        silo.Services.TryAddSingleton<CorpusFeaturesCache>();
         return silo
             .AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>()
             .AddPlacementDirector<GpuPlacement, GpuPlacementDirector>();

@@ -23,13 +23,14 @@ public static class ClusterTrainingData
     private const int AssignmentPage = 1000;
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
 
+    /// <param name="cache">The silo's feature sets in memory; null reads them from blobs.</param>
     public static async Task<TrainingData> BuildAsync(
-        IGrainFactory grains, IArtifactStore artifacts, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
+        IGrainFactory grains, IArtifactStore artifacts, CorpusFeaturesCache? cache, RunConfig config, TrainingOptions options, CancellationToken cancellationToken)
     {
         var sets = await PrepareAsync(grains, config, options, cancellationToken);
         var gestures = config.Method == TrainingMethod.AgCc ? await GestureAnchorsAsync(grains, config, options, cancellationToken) : null;
-        var source = await ReadAsync(grains, artifacts, sets[0], config.Features, cancellationToken);
-        var target = await ReadAsync(grains, artifacts, sets[1], config.Features, cancellationToken);
+        var source = await ReadAsync(grains, artifacts, cache, sets[0], config.Features, cancellationToken);
+        var target = await ReadAsync(grains, artifacts, cache, sets[1], config.Features, cancellationToken);
         return await Task.Run(() => TrainingDataBuilder.Build(config, source, target, gestures), cancellationToken);
     }
 
@@ -115,11 +116,24 @@ public static class ClusterTrainingData
         return assignments;
     }
 
+    /// <summary>A completed feature set's utterances with their speakers and emotions, from the silo's cache or read once into it.</summary>
+    private static async Task<CorpusFeatures> ReadAsync(
+        IGrainFactory grains, IArtifactStore artifacts, CorpusFeaturesCache? cache, FeatureSetStatus set, FeatureSpec spec, CancellationToken cancellationToken)
+    {
+        var batches = await grains.GetGrain<ICorpusGrain>(set.Corpus).GetBatchArtifacts();
+        if (cache is null) return await ReadAsync(artifacts, set, spec, batches, cancellationToken);
+        // Everything the read depends on: the corpus's ingestion (its batches), the set's generation, the normalisation.
+        var key = $"{set.Corpus}/{set.Key}/{set.Generation}/{spec.Normalization}/{string.Join('|', batches)}";
+        // The read is shared by every run waiting for it: none of their cancellations may stop it.
+        return await cache.GetAsync(key, () => ReadAsync(artifacts, set, spec, batches, CancellationToken.None), cancellationToken);
+    }
+
     /// <summary>A completed feature set's utterances with their speakers and emotions from the corpus's ingested batches.</summary>
-    private static async Task<CorpusFeatures> ReadAsync(IGrainFactory grains, IArtifactStore artifacts, FeatureSetStatus set, FeatureSpec spec, CancellationToken cancellationToken)
+    private static async Task<CorpusFeatures> ReadAsync(
+        IArtifactStore artifacts, FeatureSetStatus set, FeatureSpec spec, IReadOnlyList<string> batches, CancellationToken cancellationToken)
     {
         var labels = new Dictionary<string, UtteranceSource>(StringComparer.Ordinal);
-        foreach (var name in await grains.GetGrain<ICorpusGrain>(set.Corpus).GetBatchArtifacts())
+        foreach (var name in batches)
         {
             var content = await artifacts.ReadAsync(name, cancellationToken) ?? throw new InvalidOperationException($"{name} is missing: re-ingest corpus '{set.Corpus}'");
             foreach (var utterance in await Task.Run(() => UtteranceBatchFormat.Read(content, name), cancellationToken)) labels[utterance.Source.Id] = utterance.Source;

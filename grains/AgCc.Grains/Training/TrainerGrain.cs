@@ -21,6 +21,7 @@ public sealed class TrainerGrain(
     IArtifactStore artifacts,
     SiloDevice device,
     TrainingSlots slots,
+    CorpusFeaturesCache features,
     ILocalSiloDetails silo,
     IOptions<TrainingOptions> options,
     ILogger<TrainerGrain> logger) : Grain, ITrainerGrain
@@ -104,7 +105,7 @@ public sealed class TrainerGrain(
                 using var slot = await slots.AcquireAsync(cancellationToken);
                 stage = "preparing";
                 if (!await reports.Preparing(silo.Name, device.Name)) return;
-                var data = await ClusterTrainingData.BuildAsync(GrainFactory, artifacts, config, options.Value, cancellationToken);
+                var data = await ClusterTrainingData.BuildAsync(GrainFactory, artifacts, features, config, options.Value, cancellationToken);
                 stage = "training";
                 var checkpoint = await artifacts.ReadAsync(TrainingArtifacts.Checkpoint(RunId), cancellationToken);
                 var (result, model) = await TrainingThread.Run($"agcc-train-{RunId}", () => Train(config, data, checkpoint, reports, cancellationToken));

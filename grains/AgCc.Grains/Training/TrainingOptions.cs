@@ -20,6 +20,12 @@ public sealed class TrainingOptions
     /// <summary>How long preparation waits for one of them before the run fails.</summary>
     public TimeSpan PreparationTimeout { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Memory a silo keeps for feature sets read by its runs (<see cref="CorpusFeaturesCache"/>), in MB;
+    /// 0 reads them from blobs for every run.
+    /// </summary>
+    public int FeatureCacheMegabytes { get; set; } = 2048;
+
     /// <summary>Every problem, each naming its setting; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -27,6 +33,7 @@ public sealed class TrainingOptions
         if (MaxConcurrentTrainings < 1) problems.Add($"{Section}:MaxConcurrentTrainings must be at least 1 (got {MaxConcurrentTrainings})");
         if (SupervisionInterval <= TimeSpan.Zero) problems.Add($"{Section}:SupervisionInterval must be positive (got {SupervisionInterval})");
         if (PollInterval <= TimeSpan.Zero) problems.Add($"{Section}:PollInterval must be positive (got {PollInterval})");
+        if (FeatureCacheMegabytes < 0) problems.Add($"{Section}:FeatureCacheMegabytes must not be negative (got {FeatureCacheMegabytes})");
         if (PreparationTimeout <= TimeSpan.Zero) problems.Add($"{Section}:PreparationTimeout must be positive (got {PreparationTimeout})");
         return problems;
     }
