@@ -21,7 +21,8 @@ namespace AgCc.Grains.Training;
 public static class ClusterTrainingData
 {
     private const int AssignmentPage = 1000;
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
+    // A status read is one cheap grain call; a longer wait only made every preparation stage end up to twice as late.
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
 
     /// <param name="cache">The silo's feature sets in memory; null reads them from blobs.</param>
     public static async Task<TrainingData> BuildAsync(
@@ -149,7 +150,7 @@ public static class ClusterTrainingData
         return new CorpusFeatures(set.Corpus, new FeatureLayout(shape.Planes, shape.Dimensions, new FrameTiming(shape.FrameRate, shape.FirstCentre)), utterances);
     }
 
-    /// <summary>Polls until <paramref name="isRunning"/> is false, the interval doubling up to 5 s; fails after the preparation timeout.</summary>
+    /// <summary>Polls until <paramref name="isRunning"/> is false, the interval doubling up to 1 s; fails after the preparation timeout.</summary>
     private static async Task<T> WaitAsync<T>(T status, Func<Task<T>> poll, Func<T, bool> isRunning, string what, TrainingOptions options, CancellationToken cancellationToken)
     {
         var delay = options.PollInterval;

@@ -14,7 +14,7 @@ public sealed class TrainingOptions
     /// <summary>How often a run's supervisor checks its trainer while the run's activation lives (the reminder, at least a minute, covers silo losses).</summary>
     public TimeSpan SupervisionInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The first wait between polls of a corpus, feature set or clustering the run needs (doubling to 5 s).</summary>
+    /// <summary>The first wait between polls of a corpus, feature set or clustering the run needs (doubling to 1 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long preparation waits for one of them before the run fails.</summary>
