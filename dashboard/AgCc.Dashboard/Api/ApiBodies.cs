@@ -1,4 +1,5 @@
 using System.Text;
+using AgCc.Core.Training.Config;
 
 namespace AgCc.Dashboard.Api;
 
@@ -24,6 +25,42 @@ public static class ApiBodies
         catch (DecoderFallbackException)
         {
             return (null, ApiProblems.Invalid(ApiProblems.Body, "the body is not UTF-8 text"));
+        }
+    }
+
+    /// <summary>
+    /// A launch from a config document in the body: 400 naming every problem, 201 with its location
+    /// when this call created it, 200 when the same config was there, 409 for another config under
+    /// the same name. One way for runs and experiments.
+    /// </summary>
+    public static async Task<IResult> LaunchAsync<TConfig, TLaunch>(
+        HttpRequest request, long limit, string what, Func<string, TConfig> parse, Func<TConfig, Task<TLaunch>> launch,
+        Func<TLaunch, (bool Created, string Location)> outcome, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadAsync(request, limit, cancellationToken);
+        if (problem is not null) return problem;
+        TConfig config;
+        try
+        {
+            config = parse(text!);
+        }
+        catch (ConfigException e)
+        {
+            return ApiProblems.InvalidConfig(what, e.Problems);
+        }
+        try
+        {
+            var launched = await launch(config);
+            var (created, location) = outcome(launched);
+            return created ? Results.Created(location, launched) : Results.Ok(launched);
+        }
+        catch (ArgumentException e)
+        {
+            return ApiProblems.Invalid(ApiProblems.Body, e.Message);
+        }
+        catch (InvalidOperationException e)
+        {
+            return ApiProblems.Conflict(e.Message);
         }
     }
 }

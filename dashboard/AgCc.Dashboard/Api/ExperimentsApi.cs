@@ -38,33 +38,9 @@ public static class ExperimentsApi
         return experiments;
     }
 
-    public static async Task<IResult> StartAsync(HttpRequest request, AgCcClient client, IOptions<ApiOptions> options, CancellationToken cancellationToken)
-    {
-        var (text, problem) = await ApiBodies.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-        ExperimentConfig config;
-        try
-        {
-            config = ExperimentConfigJson.Parse(text!, "request body");
-        }
-        catch (ConfigException e)
-        {
-            return ApiProblems.InvalidConfig("experiment config", e.Problems);
-        }
-        try
-        {
-            var started = await client.StartExperimentOnceAsync(config);
-            return started.Created ? Results.Created(ApiRoutes.Experiment(started.Name), started) : Results.Ok(started);
-        }
-        catch (ArgumentException e)
-        {
-            return ApiProblems.Invalid(ApiProblems.Body, e.Message);
-        }
-        catch (InvalidOperationException e)
-        {
-            return ApiProblems.Conflict(e.Message);
-        }
-    }
+    public static Task<IResult> StartAsync(HttpRequest request, AgCcClient client, IOptions<ApiOptions> options, CancellationToken cancellationToken) =>
+        ApiBodies.LaunchAsync(request, options.Value.MaxRequestBodyBytes, "experiment config", text => ExperimentConfigJson.Parse(text, "request body"),
+            client.StartExperimentOnceAsync, started => (started.Created, ApiRoutes.Experiment(started.Name)), cancellationToken);
 
     public static async Task<IResult> GetAsync(string name, AgCcClient client) =>
         await FindAsync(name, client) is { } status ? Results.Ok(status) : NoExperiment(name);

@@ -37,33 +37,9 @@ public static class RunsApi
         return runs;
     }
 
-    public static async Task<IResult> LaunchAsync(HttpRequest request, AgCcClient client, IOptions<ApiOptions> options, CancellationToken cancellationToken)
-    {
-        var (text, problem) = await ApiBodies.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-        RunConfig config;
-        try
-        {
-            config = RunConfigJson.Parse(text!, "request body");
-        }
-        catch (ConfigException e)
-        {
-            return ApiProblems.InvalidConfig("run config", e.Problems);
-        }
-        try
-        {
-            var launch = await client.LaunchRunOnceAsync(config);
-            return launch.Created ? Results.Created(ApiRoutes.Run(launch.Id), launch) : Results.Ok(launch);
-        }
-        catch (ArgumentException e)
-        {
-            return ApiProblems.Invalid(ApiProblems.Body, e.Message);
-        }
-        catch (InvalidOperationException e)
-        {
-            return ApiProblems.Conflict(e.Message);
-        }
-    }
+    public static Task<IResult> LaunchAsync(HttpRequest request, AgCcClient client, IOptions<ApiOptions> options, CancellationToken cancellationToken) =>
+        ApiBodies.LaunchAsync(request, options.Value.MaxRequestBodyBytes, "run config", text => RunConfigJson.Parse(text, "request body"),
+            client.LaunchRunOnceAsync, launch => (launch.Created, ApiRoutes.Run(launch.Id)), cancellationToken);
 
     public static async Task<IResult> ListAsync(
         AgCcClient client, int? offset = null, int? limit = null, string? sort = null, string? order = null,
