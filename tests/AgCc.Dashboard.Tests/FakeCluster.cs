@@ -21,17 +21,41 @@ public sealed class FakeCluster
 
     /// <summary>Answers <paramref name="method"/> of <typeparamref name="TGrain"/> with <paramref name="answer"/>(key, arguments), as a completed task; an exception it throws is the task's.</summary>
     public FakeCluster On<TGrain, TResult>(string method, Func<string, object?[], TResult> answer, string? key = null)
+        where TGrain : IGrain =>
+        OnAsync<TGrain, TResult>(method, (k, args) => Task.FromResult(answer(k, args)), key);
+
+    /// <summary>Answers <paramref name="method"/> with the task <paramref name="answer"/> gives (a grain that awaits, as a real call would).</summary>
+    public FakeCluster OnAsync<TGrain, TResult>(string method, Func<string, object?[], Task<TResult>> answer, string? key = null)
         where TGrain : IGrain
     {
         handlers.Add(new Handler(typeof(TGrain), method, key, (k, args) =>
         {
             try
             {
-                return Task.FromResult(answer(k, args));
+                return answer(k, args);
             }
             catch (Exception e)
             {
                 return Task.FromException<TResult>(e);
+            }
+        }));
+        return this;
+    }
+
+    /// <summary>Carries out <paramref name="method"/> (one returning a plain <see cref="Task"/>) with <paramref name="act"/>(key, arguments).</summary>
+    public FakeCluster On<TGrain>(string method, Action<string, object?[]> act, string? key = null)
+        where TGrain : IGrain
+    {
+        handlers.Add(new Handler(typeof(TGrain), method, key, (k, args) =>
+        {
+            try
+            {
+                act(k, args);
+                return Task.CompletedTask;
+            }
+            catch (Exception e)
+            {
+                return Task.FromException(e);
             }
         }));
         return this;
