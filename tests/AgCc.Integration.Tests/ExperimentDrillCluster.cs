@@ -135,13 +135,8 @@ public sealed class ExperimentDrillCluster : IAsyncLifetime
         return cluster.Silos.First(s => s.Address == address.ToParsableString()).Name;
     }
 
-    public Task<AzuriteServer> RestartAzuriteAsync() => RestartAsync();
-
-    private async Task<AzuriteServer> RestartAsync()
-    {
-        Azurite = await Azurite.RestartAsync();
-        return Azurite;
-    }
+    /// <summary>Azurite stopped and started again on its ports and data folder.</summary>
+    public async Task RestartAzuriteAsync() => Azurite = await Azurite.RestartAsync();
 
     private async Task StartSiloAsync()
     {

@@ -55,7 +55,7 @@ public sealed class ExperimentFailureDrillTests(ExperimentDrillCluster cluster, 
         var grid = cluster.Grid("storage");
         var watch = Stopwatch.StartNew();
         var started = await cluster.Client.StartExperimentAsync(grid);
-        var when = await UntilTrainingAsync(grid);
+        var (_, when) = await CutAsync("training", grid);
         var before = await AcceptedAsync(grid);
 
         var down = Stopwatch.StartNew();
@@ -71,7 +71,7 @@ public sealed class ExperimentFailureDrillTests(ExperimentDrillCluster cluster, 
             var status = await cluster.Client.GetRunStatusAsync(run.RunId);
             Assert.Equal(Enumerable.Range(1, status.Epochs), status.History.Select(h => h.Epoch));
         }
-        output.WriteLine($"Azurite restarted ({downtime.TotalSeconds:F1} s down) {when}; completed in {time.TotalSeconds:F1} s " +
+        output.WriteLine($"Azurite restarted ({downtime.TotalSeconds:F1} s down) with {when}; completed in {time.TotalSeconds:F1} s " +
             $"against {referenceTime.TotalSeconds:F1} s undisturbed: time lost ≈ {(time - referenceTime).TotalSeconds:F1} s");
     }
 
@@ -124,17 +124,6 @@ public sealed class ExperimentFailureDrillTests(ExperimentDrillCluster cluster, 
             }
         }
         throw new TimeoutException($"the experiment never reached {stage}");
-    }
-
-    private async Task<string> UntilTrainingAsync(ExperimentConfig grid)
-    {
-        using var poll = new PeriodicTimer(Poll);
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (await poll.WaitForNextTickAsync(limit.Token))
-            foreach (var run in grid.Runs())
-                if (await cluster.Client.GetRunStatusAsync(run.Config.Id!) is { State: TrainingRunState.Training, Epoch: > 0 } status && status.Epoch < status.Epochs)
-                    return $"with run {run.Config.Id} at epoch {status.Epoch} of {status.Epochs}";
-        throw new TimeoutException("no run of the experiment started training");
     }
 
     /// <summary>What storage has accepted for the grid's corpora: ingestion counts, features and the clustering.</summary>
