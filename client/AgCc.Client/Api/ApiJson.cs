@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using AgCc.Core.Features;
+using AgCc.Core.Training.Config;
 
 namespace AgCc.Client.Api;
 
@@ -20,28 +19,11 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        // Computed properties (IsActive, a corpus reference's Location) are left out: every answer
-        // reads back into its record, and a corpus reference can go straight into a run config.
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteOnlyWhatReadsBack } };
-        // The config documents' own names for these two (DocumentJson), ahead of the general rule.
-        options.Converters.Add(new JsonStringEnumConverter<FeatureExtractorKind>(LowerCase.Instance, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<FeatureNormalization>(LowerCase.Instance, allowIntegerValues: false));
+        // Computed properties (IsActive, a corpus reference's Location) left out, so every answer
+        // reads back into its record and a corpus reference can go straight into a run config; the
+        // config documents' enum names, ahead of the general rule for the other enums.
+        DocumentJson.ApplyConventions(options);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
-    }
-
-    private static void WriteOnlyWhatReadsBack(JsonTypeInfo type)
-    {
-        if (type.Kind != JsonTypeInfoKind.Object) return;
-        var parameters = type.Type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var property in type.Properties.ToList())
-            if (property.Set is null && !parameters.Contains(property.Name)) type.Properties.Remove(property);
-    }
-
-    private sealed class LowerCase : JsonNamingPolicy
-    {
-        public static LowerCase Instance { get; } = new();
-
-        public override string ConvertName(string name) => name.ToLowerInvariant();
     }
 }

@@ -76,15 +76,25 @@ public static partial class DocumentJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             WriteIndented = indented,
-            // Computed properties (a spec's Key, a corpus's Location) are not part of the document.
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteOnlyWhatReadsBack } },
         };
+        ApplyConventions(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>
+    /// What other JSON of the platform (the HTTP API) shares with the documents: computed
+    /// properties (a spec's Key, a corpus's Location) left out, so everything written reads back,
+    /// and the documents' names for methods, layouts, extractors and normalisations.
+    /// </summary>
+    public static void ApplyConventions(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteOnlyWhatReadsBack } };
         options.Converters.Add(new JsonStringEnumConverter<TrainingMethod>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<CorpusLayout>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<FeatureExtractorKind>(LowerCase.Instance, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<FeatureNormalization>(LowerCase.Instance, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 
     private static void WriteOnlyWhatReadsBack(JsonTypeInfo type)
